@@ -1,0 +1,65 @@
+// Configuration comes from the environment only, parsed once at the edge so the rest of the
+// code can trust its types. Every variable is documented in the README.
+import { z } from 'zod';
+
+const Env = z.object({
+  DATABASE_URL: z.string().optional(),
+  BARAZA_DATA_DIR: z.string().default('.data/pglite'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  BARAZA_SECRET: z.string().optional(),
+  BARAZA_PUBLIC_URL: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Baraza <no-reply@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BARAZA_RATE_LIMIT_POSTS: z.coerce.number().int().min(0).default(30),
+  BARAZA_RATE_LIMIT_LOGINS: z.coerce.number().int().min(0).default(20),
+  BARAZA_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  NODE_ENV: z.string().optional(),
+});
+
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  secret: string;
+  secretIsDefault: boolean;
+  publicUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  /** Public posts (voices, supports, registrations) per client address per 10 minutes; 0 turns the limit off. */
+  rateLimitPosts: number;
+  /** Login attempts per client address per 10 minutes; 0 turns the limit off. */
+  rateLimitLogins: number;
+  secureCookies: 'auto' | 'true' | 'false';
+}
+
+// A fixed development secret keeps the demo to two commands; production must set its own,
+// and `serve` refuses to start in production without one.
+const DEVELOPMENT_SECRET = 'baraza-development-secret-change-me';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.BARAZA_DATA_DIR,
+    port: e.PORT,
+    host: e.HOST,
+    secret: e.BARAZA_SECRET ?? DEVELOPMENT_SECRET,
+    secretIsDefault: !e.BARAZA_SECRET,
+    publicUrl: e.BARAZA_PUBLIC_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    rateLimitPosts: e.BARAZA_RATE_LIMIT_POSTS,
+    rateLimitLogins: e.BARAZA_RATE_LIMIT_LOGINS,
+    secureCookies: e.BARAZA_SECURE_COOKIES,
+  };
+}

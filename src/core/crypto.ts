@@ -1,0 +1,40 @@
+// Sealing of personal data that must be readable again (a contact to answer a resident):
+// AES-256-GCM under a key derived from the server secret, so a copy of the database alone
+// does not reveal it.
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, createHmac } from 'node:crypto';
+
+const keys = new Map<string, Buffer>();
+function keyFor(secret: string, purpose: string): Buffer {
+  const id = `${purpose}\0${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'baraza', purpose, 32));
+    keys.set(id, key);
+  }
+  return key;
+}
+
+export function seal(secret: string, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyFor(secret, 'seal'), iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+}
+
+/** The plain text, or null when the value was sealed under another key or was tampered with. */
+export function unseal(secret: string, sealed: string): string | null {
+  const [version, iv, tag, body] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || body === undefined) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', keyFor(secret, 'seal'), Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** A keyed hash: the same input gives the same value, which cannot be reversed without the key. */
+export function keyedHash(secret: string, value: string): string {
+  return createHmac('sha256', keyFor(secret, 'hash')).update(value).digest('base64url');
+}

@@ -1,0 +1,9 @@
+export { openDatabase, queryRows, type Database, type Db, type Engine, type OpenOptions } from './database.ts';
+export { migrate, type Migration } from './migrate.ts';
+export * as coreTables from './schema.ts';
+export type { Role, TenantKind, TenantSettings } from './schema.ts';
+export { ROLES } from './schema.ts';
+import createTenantsAndAccounts from './migrations/0001_create_tenants_and_accounts.ts';
+import type { Migration } from './migrate.ts';
+
+export const coreMigrations: readonly Migration[] = [createTenantsAndAccounts];

@@ -1,0 +1,49 @@
+// CSRF protection for every form post: a random HttpOnly cookie, and in each form a token that
+// is the cookie's HMAC under the server secret. A cross-site page can neither read the cookie
+// nor compute the token. JSON API writes are exempt: browsers cannot send a cross-site JSON body
+// without a CORS preflight, which this server never grants.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../result.ts';
+import type { AppEnv } from './context.ts';
+import { parseUrlEncoded } from './form.ts';
+import { cookieOptions } from './cookies.ts';
+
+export const CSRF_COOKIE = 'baraza_csrf';
+export const CSRF_FIELD = '_csrf';
+
+const tokenFor = (secret: string, cookie: string) => createHmac('sha256', secret).update(cookie).digest('base64url');
+
+function tokensMatch(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function csrfProtection(options: { exemptPrefixes: readonly string[] }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { config } = c.get('services');
+    let cookie = getCookie(c, CSRF_COOKIE);
+    if (!cookie || cookie.length < 20) {
+      cookie = randomBytes(24).toString('base64url');
+      setCookie(c, CSRF_COOKIE, cookie, cookieOptions(c, { maxAge: 60 * 60 * 24 * 365 }));
+      c.set('csrfToken', tokenFor(config.secret, cookie));
+      if (c.req.method === 'POST' && !isExempt(c.req.path, options.exemptPrefixes)) {
+        throw new AppError('csrf', 403, 'error.csrf');
+      }
+    }
+    c.set('csrfToken', tokenFor(config.secret, cookie));
+    if (c.req.method !== 'POST' || isExempt(c.req.path, options.exemptPrefixes)) return next();
+
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/x-www-form-urlencoded') throw new AppError('unsupported-media-type', 415, 'error.mediaType');
+    const form = parseUrlEncoded(await c.req.arrayBuffer());
+    const sent = form[CSRF_FIELD] ?? '';
+    if (!tokensMatch(sent, c.get('csrfToken'))) throw new AppError('csrf', 403, 'error.csrf');
+    c.set('form', form);
+    return next();
+  };
+}
+
+const isExempt = (path: string, prefixes: readonly string[]) => prefixes.some((p) => path.startsWith(p));

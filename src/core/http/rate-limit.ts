@@ -1,0 +1,48 @@
+// Fixed-window rate limits counted in PostgreSQL, so the limit holds across app processes.
+import type { MiddlewareHandler, Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/index.ts';
+import type { Config } from '../config.ts';
+import { AppError } from '../result.ts';
+import type { AppEnv } from './context.ts';
+
+export const RATE_WINDOW_SECONDS = 600;
+
+export function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // In-process requests (tests) have no socket.
+    return 'local';
+  }
+}
+
+export function rateLimit(options: {
+  bucket: string;
+  limit: (config: Config) => number;
+}): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const { config, database } = c.get('services');
+    const limit = options.limit(config);
+    if (limit === 0) return next();
+    const key = `${options.bucket}:${clientAddress(c)}`;
+    const [row] = await queryRows<{ hits: number }>(
+      database.db,
+      sql`insert into core_rate_limit (bucket, window_start, hits)
+          values (${key}, to_timestamp(floor(extract(epoch from now()) / ${RATE_WINDOW_SECONDS}) * ${RATE_WINDOW_SECONDS}), 1)
+          on conflict (bucket, window_start) do update set hits = core_rate_limit.hits + 1
+          returning hits`,
+    );
+    // Old windows are swept now and then rather than by a separate job.
+    if (Math.random() < 0.01) {
+      await database.db.execute(sql`delete from core_rate_limit where window_start < now() - interval '1 day'`);
+    }
+    if ((row?.hits ?? 0) > limit) {
+      c.header('Retry-After', String(RATE_WINDOW_SECONDS));
+      throw new AppError('rate-limited', 429, 'error.rateLimited');
+    }
+    return next();
+  };
+}

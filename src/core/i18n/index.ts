@@ -1,0 +1,5 @@
+export {
+  LOCALES, DEFAULT_LOCALE, LOCALE_NAMES, isLocale, directionOf, loadCatalog, translator, negotiateLocale,
+  type Locale, type Catalog, type Translate, type MessageValues,
+} from './catalog.ts';
+export { formatDate, formatDateTime, formatNumber } from './format.ts';

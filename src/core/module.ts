@@ -1,0 +1,15 @@
+// A module's manifest: what it owns (migrations), what it serves (pages and API routes).
+// Core runs every module's migrations and mounts their routes; it never imports a module.
+import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Migration } from './db/index.ts';
+import type { AppEnv } from './http/context.ts';
+
+export interface ModuleManifest {
+  readonly name: string;
+  readonly migrations: readonly Migration[];
+  /** Mounts the module's pages. */
+  pages?(app: Hono<AppEnv>): void;
+  /** Mounts the module's JSON API under /api/v1, described in the OpenAPI document. */
+  api?(api: OpenAPIHono<AppEnv>): void;
+}

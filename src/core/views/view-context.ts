@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import type { Actor } from '../auth/actor.ts';
+import { directionOf, type Locale, type Translate } from '../i18n/index.ts';
+import type { AppEnv } from '../http/context.ts';
+import type { FieldIssue } from '../validation.ts';
+
+/** What every view needs from the request, passed down explicitly as `v`. */
+export interface ViewContext {
+  t: Translate;
+  locale: Locale;
+  dir: 'ltr' | 'rtl';
+  actor: Actor | null;
+  csrfToken: string;
+  /** Path and query of this page, to come back to after switching language or signing in. */
+  here: string;
+  timeZone: string;
+}
+
+export function viewContext(c: Context<AppEnv>, timeZone = 'UTC'): ViewContext {
+  const url = new URL(c.req.url);
+  const locale = c.get('locale');
+  return {
+    t: c.get('t'),
+    locale,
+    dir: directionOf(locale),
+    actor: c.get('actor'),
+    csrfToken: c.get('csrfToken'),
+    here: url.pathname + url.search,
+    timeZone,
+  };
+}
+
+/** Issues keyed by field, for inline messages beside each control. */
+export type FieldErrors = Readonly<Record<string, FieldIssue>>;
+
+export function byField(issues: readonly FieldIssue[]): FieldErrors {
+  return Object.fromEntries(issues.map((i) => [i.field, i]));
+}

@@ -1,0 +1,5 @@
+// The modules of this instance, in manifest order (the order their migrations run).
+import type { ModuleManifest } from '../core/module.ts';
+import { voicesModule } from './voices/index.ts';
+
+export const modules: readonly ModuleManifest[] = [voicesModule];

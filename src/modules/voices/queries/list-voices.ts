@@ -1,0 +1,53 @@
+// The public list of a city's voices: filters, full-text search and paging. Only published
+// voices that were not merged away are listed.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../../core/db/index.ts';
+import type { VoiceStatus } from '../status.ts';
+import { PAGE_SIZE, type VoiceFilters } from '../schemas.ts';
+
+export interface VoiceSummary {
+  id: string;
+  reference: string;
+  title: string;
+  excerpt: string;
+  lang: string;
+  status: VoiceStatus;
+  category: string;
+  categorySlug: string;
+  area: string;
+  areaSlug: string;
+  supportCount: number;
+  createdAt: Date;
+}
+
+export const localisedName = (column: SQL, locale: string) => sql`coalesce(${column}->>${locale}, ${column}->>'en')`;
+
+export async function listVoices(
+  db: Db,
+  tenantId: string,
+  filters: VoiceFilters,
+  locale: string,
+  scope: 'public' | 'moderation' = 'public',
+): Promise<{ items: VoiceSummary[]; hasNext: boolean }> {
+  const conditions: SQL[] = [sql`v.tenant_id = ${tenantId}`];
+  if (scope === 'public') conditions.push(sql`v.visibility = 'published'`, sql`v.merged_into_id is null`);
+  if (filters.status) conditions.push(sql`v.status = ${filters.status}`);
+  if (filters.category) conditions.push(sql`c.slug = ${filters.category}`);
+  if (filters.area) conditions.push(sql`a.slug = ${filters.area}`);
+  // websearch_to_tsquery accepts anything a person types (quotes, minus, or) without syntax errors.
+  if (filters.q) conditions.push(sql`v.search @@ websearch_to_tsquery('simple', ${filters.q})`);
+  const offset = (filters.page - 1) * PAGE_SIZE;
+  const rows = await queryRows<VoiceSummary>(
+    db,
+    sql`select v.id, v.reference, v.title, left(v.description, 200) as excerpt, v.lang, v.status,
+          ${localisedName(sql`c.names`, locale)} as category, c.slug as "categorySlug", a.name as area, a.slug as "areaSlug",
+          v.support_count as "supportCount", v.created_at as "createdAt"
+        from voices_voice v
+        join voices_category c on c.tenant_id = v.tenant_id and c.id = v.category_id
+        join voices_area a on a.tenant_id = v.tenant_id and a.id = v.area_id
+        where ${sql.join(conditions, sql` and `)}
+        order by v.created_at desc, v.id
+        limit ${PAGE_SIZE + 1} offset ${offset}`,
+  );
+  return { items: rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, createdAt: new Date(r.createdAt) })), hasNext: rows.length > PAGE_SIZE };
+}

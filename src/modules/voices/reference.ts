@@ -1,0 +1,12 @@
+// Human-friendly references residents can read out over the phone: CITY-YEAR-NUMBER.
+export const REFERENCE_PATTERN = /^([A-Z]{2,5})-(\d{4})-(\d{6,})$/;
+
+export function formatReference(cityCode: string, year: number, number: number): string {
+  return `${cityCode}-${year}-${String(number).padStart(6, '0')}`;
+}
+
+/** Accepts what people actually type: any case, spaces around, and spaces instead of dashes. */
+export function normaliseReference(input: string): string | null {
+  const candidate = input.trim().toUpperCase().replace(/[\s_]+/g, '-');
+  return REFERENCE_PATTERN.test(candidate) ? candidate : null;
+}

@@ -1,0 +1,43 @@
+// Every city page starts here: find the city by its slug, build the view context in the
+// city's time zone, and the city's navigation for this person.
+import type { Context } from 'hono';
+import type { AppEnv } from '../../../core/http/index.ts';
+import { findTenantBySlug, type Tenant } from '../../../core/tenancy/index.ts';
+import { notFound } from '../../../core/result.ts';
+import { renderPage, viewContext, type NavItem, type PageProps, type ViewContext } from '../../../core/views/index.ts';
+import type { Db } from '../../../core/db/index.ts';
+import { canConfigureCity, canModerate } from '../permissions.ts';
+
+export type NavKey = 'voices' | 'new' | 'priorities' | 'moderate' | 'settings';
+
+export interface CityContext {
+  city: Tenant;
+  v: ViewContext;
+  db: Db;
+  base: string;
+  page(current: NavKey | null, props: Omit<PageProps, 'site' | 'nav'>): Promise<Response>;
+}
+
+export async function cityContext(c: Context<AppEnv>): Promise<CityContext> {
+  const { database } = c.get('services');
+  const city = await findTenantBySlug(database.db, c.req.param('city') ?? '');
+  if (!city || city.kind !== 'city') throw notFound();
+  const v = viewContext(c, city.settings.timeZone);
+  const base = `/c/${city.slug}`;
+  const items: (NavItem & { key: NavKey })[] = [
+    { key: 'voices', href: `${base}/voices`, label: v.t('nav.voices') },
+    { key: 'new', href: `${base}/voices/new`, label: v.t('nav.newVoice') },
+    { key: 'priorities', href: `${base}/priorities`, label: v.t('nav.priorities') },
+  ];
+  if (canModerate(v.actor, city)) items.push({ key: 'moderate', href: `${base}/moderate`, label: v.t('nav.moderate') });
+  if (canConfigureCity(v.actor, city)) items.push({ key: 'settings', href: `${base}/settings`, label: v.t('nav.settings') });
+  return {
+    city, v, db: database.db, base,
+    page: (current, props) =>
+      renderPage(c, v, {
+        ...props,
+        site: { name: city.name, href: `${base}/voices` },
+        nav: items.map((i) => ({ ...i, current: i.key === current })),
+      }),
+  };
+}

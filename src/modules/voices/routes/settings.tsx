@@ -1,0 +1,65 @@
+// A city admin's settings: categories and areas.
+import type { Context, Hono } from 'hono';
+import type { AppEnv } from '../../../core/http/index.ts';
+import { parseForm } from '../../../core/http/index.ts';
+import { forbidden } from '../../../core/result.ts';
+import type { FieldIssue } from '../../../core/validation.ts';
+import { AreaInput, CategoryInput } from '../schemas.ts';
+import { createCategory } from '../services/create-category.ts';
+import { createArea } from '../services/create-area.ts';
+import { listAreas, listCategories } from '../queries/list-taxonomy.ts';
+import { parseBoundary } from '../geo.ts';
+import { canConfigureCity } from '../permissions.ts';
+import { SettingsPage } from '../views/Settings.tsx';
+import { cityContext, type CityContext } from './city-context.ts';
+
+async function adminContext(c: Context<AppEnv>): Promise<CityContext | Response> {
+  const ctx = await cityContext(c);
+  if (!ctx.v.actor && c.req.method === 'GET') return c.redirect(`/account/login?next=${encodeURIComponent(ctx.v.here)}`, 303);
+  if (!canConfigureCity(ctx.v.actor, ctx.city)) throw forbidden();
+  return ctx;
+}
+
+export function settingsPages(app: Hono<AppEnv>): void {
+  const show = async (ctx: CityContext, extra: { form?: 'category' | 'area'; issues?: FieldIssue[]; values?: Record<string, string>; notice?: string }, status: 200 | 400 | 409 = 200) => {
+    const categories = await listCategories(ctx.db, ctx.city.id, ctx.v.locale);
+    const areas = await listAreas(ctx.db, ctx.city.id);
+    return ctx.page('settings', {
+      status, hasErrors: !!extra.issues?.length, title: ctx.v.t('settings.title'),
+      children: <SettingsPage v={ctx.v} base={ctx.base} categories={categories} areas={areas} {...extra} />,
+    });
+  };
+
+  app.get('/c/:city/settings', async (c) => {
+    const ctx = await adminContext(c);
+    if (ctx instanceof Response) return ctx;
+    return show(ctx, c.req.query('done') ? { notice: ctx.v.t('settings.saved') } : {});
+  });
+
+  app.post('/c/:city/settings/categories', async (c) => {
+    const ctx = await adminContext(c);
+    if (ctx instanceof Response) return ctx;
+    const form = parseForm(c, CategoryInput);
+    if (!form.ok) return show(ctx, { form: 'category', issues: form.issues, values: form.raw }, 400);
+    const names: Record<string, string> = { en: form.data.nameEn };
+    if (form.data.nameFr) names.fr = form.data.nameFr;
+    if (form.data.nameAr) names.ar = form.data.nameAr;
+    const result = await createCategory(ctx.db, { slug: form.data.slug, names }, ctx.v.actor, ctx.city);
+    if (!result.ok) return show(ctx, { form: 'category', issues: [{ field: 'slug', messageKey: 'error.field.slugTaken', values: {} }], values: form.raw }, 409);
+    return c.redirect(`${ctx.base}/settings?done=1`, 303);
+  });
+
+  app.post('/c/:city/settings/areas', async (c) => {
+    const ctx = await adminContext(c);
+    if (ctx instanceof Response) return ctx;
+    const form = parseForm(c, AreaInput);
+    if (!form.ok) return show(ctx, { form: 'area', issues: form.issues, values: form.raw }, 400);
+    const boundary = form.data.boundary ? parseBoundary(form.data.boundary) : null;
+    if (form.data.boundary && !boundary) {
+      return show(ctx, { form: 'area', issues: [{ field: 'boundary', messageKey: 'error.area.boundary', values: {} }], values: form.raw }, 400);
+    }
+    const result = await createArea(ctx.db, { slug: form.data.slug, name: form.data.name, boundary }, ctx.v.actor, ctx.city);
+    if (!result.ok) return show(ctx, { form: 'area', issues: [{ field: 'slug', messageKey: 'error.field.slugTaken', values: {} }], values: form.raw }, 409);
+    return c.redirect(`${ctx.base}/settings?done=1`, 303);
+  });
+}

@@ -1,0 +1,39 @@
+// A city admin's configuration: the categories and areas residents choose from.
+import type { ViewContext } from '../../../core/views/index.ts';
+import type { FieldIssue } from '../../../core/validation.ts';
+import { Button, ErrorSummary, PostForm, TextArea, TextInput, byField } from './view-helpers.ts';
+import type { AreaOption, CategoryOption } from '../queries/list-taxonomy.ts';
+
+export function SettingsPage(props: {
+  v: ViewContext; base: string; categories: CategoryOption[]; areas: AreaOption[];
+  form?: 'category' | 'area'; issues?: readonly FieldIssue[]; values?: Record<string, string>; notice?: string | undefined;
+}) {
+  const { v } = props;
+  const categoryErrors = byField(props.form === 'category' ? props.issues ?? [] : []);
+  const areaErrors = byField(props.form === 'area' ? props.issues ?? [] : []);
+  const values = (form: 'category' | 'area') => (props.form === form ? props.values ?? {} : {});
+  return (
+    <>
+      <ErrorSummary v={v} issues={props.issues ?? []} />
+      <h1>{v.t('settings.title')}</h1>
+      {props.notice ? <p class="notice" role="status">{props.notice}</p> : null}
+      <h2>{v.t('settings.categories')}</h2>
+      <ul>{props.categories.map((c) => <li>{c.name} <span class="meta">({c.slug})</span></li>)}</ul>
+      <PostForm v={v} action={`${props.base}/settings/categories`} label={v.t('settings.addCategory')}>
+        <TextInput v={v} name="slug" label={v.t('settings.slug')} hint={v.t('settings.slugHint')} width="short" value={values('category').slug} errors={categoryErrors} />
+        <TextInput v={v} name="nameEn" label={v.t('settings.nameEn')} value={values('category').nameEn} errors={categoryErrors} />
+        <TextInput v={v} name="nameFr" label={v.t('settings.nameFr')} value={values('category').nameFr} errors={categoryErrors} />
+        <TextInput v={v} name="nameAr" label={v.t('settings.nameAr')} value={values('category').nameAr} errors={categoryErrors} />
+        <Button>{v.t('settings.addCategory')}</Button>
+      </PostForm>
+      <h2>{v.t('settings.areas')}</h2>
+      <ul>{props.areas.map((a) => <li>{a.name} <span class="meta">({a.slug}{a.boundary ? `, ${v.t('settings.hasBoundary')}` : ''})</span></li>)}</ul>
+      <PostForm v={v} action={`${props.base}/settings/areas`} label={v.t('settings.addArea')}>
+        <TextInput v={v} name="slug" label={v.t('settings.slug')} hint={v.t('settings.slugHint')} width="short" value={values('area').slug} errors={areaErrors} />
+        <TextInput v={v} name="name" label={v.t('settings.areaName')} value={values('area').name} errors={areaErrors} />
+        <TextArea v={v} name="boundary" label={v.t('settings.boundary')} hint={v.t('settings.boundaryHint')} rows={4} value={values('area').boundary} errors={areaErrors} />
+        <Button>{v.t('settings.addArea')}</Button>
+      </PostForm>
+    </>
+  );
+}
