@@ -5,7 +5,10 @@ import { buildApp, servicesFor } from '../../src/app/build-app.ts';
 import type { Database } from '../../src/core/db/index.ts';
 
 export function testApp(database: Database, env: Record<string, string> = {}) {
-  const config = loadConfig({ LOG_LEVEL: 'silent', BARAZA_SECRET: 'test-secret-with-enough-entropy', ...env });
+  // Rate limits are off unless a test turns them on: in-process requests all share one address.
+  const config = loadConfig({
+    LOG_LEVEL: 'silent', BARAZA_SECRET: 'test-secret-with-enough-entropy', BARAZA_RATE_LIMIT_POSTS: '0', BARAZA_RATE_LIMIT_LOGINS: '0', ...env,
+  });
   const mailer = createMemoryMailer();
   const services = servicesFor(config, database, mailer);
   return { app: buildApp(services), mailer, config };

@@ -6,8 +6,10 @@ import { STATUSES } from './status.ts';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-const slug = (message: string) =>
-  z.preprocess(blankToUndefined, z.string({ error: message }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message }));
+const slugString = (message: string) => z.string({ error: message }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message });
+const slug = (message: string) => z.preprocess(blankToUndefined, slugString(message));
+// Optional inside the preprocess: an empty field becomes "absent" rather than failing.
+const optionalSlug = (message: string) => z.preprocess(blankToUndefined, slugString(message).optional());
 
 const coordinate = (min: number, max: number) =>
   z.preprocess(
@@ -58,7 +60,7 @@ export const VoiceInput = z
     title: text({ min: 5, max: 120 }).openapi({ example: 'No water at the Kondele kiosk since Monday' }),
     description: text({ min: 10, max: 4000, multiline: true }),
     category: slug('error.voice.category').openapi({ description: 'Category slug of the city', example: 'water' }),
-    area: slug('error.voice.area').optional().openapi({ description: 'Area (ward) slug; may be left out when a point is given' }),
+    area: optionalSlug('error.voice.area').openapi({ description: 'Area (ward) slug; may be left out when a point is given' }),
     latitude: coordinate(-90, 90).openapi({ type: 'number' }),
     longitude: coordinate(-180, 180).openapi({ type: 'number' }),
     contact: optionalText({ max: 200 }).openapi({ type: 'string', description: 'E-mail or phone, seen only by moderators' }),
