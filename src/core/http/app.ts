@@ -16,6 +16,7 @@ import { SESSION_COOKIE } from '../auth/cookies.ts';
 import type { ModuleManifest } from '../module.ts';
 import { LOCALE_COOKIE } from './locale-cookie.ts';
 import { validationHook } from './api-validation.ts';
+import { urlGuard } from './url-guard.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -65,6 +66,8 @@ export function createApp(services: AppServices, core: CoreRoutes, modules: read
     c.header('Vary', 'Accept-Language, Cookie');
     await next();
   });
+
+  app.use(urlGuard());
 
   app.use(
     bodyLimit({
