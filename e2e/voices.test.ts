@@ -105,7 +105,7 @@ describe('voices in a browser without JavaScript', () => {
     assert.match(await page.title(), /^Erreur: /);
     const summary = page.locator('.error-summary');
     assert.match(await summary.innerText(), /Il y a un problème/);
-    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'the summary has focus');
+    assert.equal(await page.evaluate("document.activeElement?.classList.contains('error-summary')"), true, 'the summary has focus');
     assert.equal(await page.locator('#title').inputValue(), 'Eau');
     await summary.getByRole('link').first().click();
     assert.match(page.url(), /#title$/);
@@ -133,7 +133,7 @@ describe('voices in a browser without JavaScript', () => {
     const page = await person('en-GB');
     await visit(page, '/c/alpha/voices');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#main');
+    assert.equal(await page.evaluate("document.activeElement?.getAttribute('href')"), '#main');
     await page.keyboard.press('Enter');
     assert.match(page.url(), /#main$/);
     await visit(page, '/account/login');
