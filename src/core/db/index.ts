@@ -1,5 +1,6 @@
 export { openDatabase, queryRows, type Database, type Db, type Engine, type OpenOptions } from './database.ts';
 export { migrate, type Migration } from './migrate.ts';
+export { cachedRead, forgetReads, READ_CACHE_TTL_MS } from './read-cache.ts';
 export * as coreTables from './schema.ts';
 export type { Role, TenantKind, TenantSettings } from './schema.ts';
 export { ROLES } from './schema.ts';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { coreTables, type Db, type TenantKind, type TenantSettings } from '../db/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { err, ok, type Result } from '../result.ts';
-import { platformTenantId } from './tenants.ts';
+import { forgetTenants, platformTenantId } from './tenants.ts';
 
 export interface CreateTenantInput {
   kind: Exclude<TenantKind, 'platform'>;
@@ -27,7 +27,7 @@ export async function createTenant(
   input: CreateTenantInput,
   actorId: string | null,
 ): Promise<Result<{ id: string }, 'parent-not-found' | 'parent-kind' | 'slug-taken'>> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const { tenants } = coreTables;
     const parentId = input.parentSlug
       ? (await tx.select().from(tenants).where(eq(tenants.slug, input.parentSlug)).limit(1))[0]
@@ -49,4 +49,7 @@ export async function createTenant(
     });
     return ok({ id: row.id });
   });
+  // A slug looked up before it existed must not stay "not found" in this process.
+  forgetTenants(db);
+  return result;
 }

@@ -1,2 +1,2 @@
-export { findTenantBySlug, platformTenantId, listCities, type Tenant, type CityListing } from './tenants.ts';
+export { findTenantBySlug, findTenantBySlugCached, forgetTenants, platformTenantId, listCities, type Tenant, type CityListing } from './tenants.ts';
 export { createTenant, type CreateTenantInput } from './create-tenant.ts';

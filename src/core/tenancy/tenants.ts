@@ -1,6 +1,6 @@
 // The tenant tree: platform → programme → country → city. Reads used by every module.
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db, type TenantKind, type TenantSettings } from '../db/index.ts';
+import { cachedRead, forgetReads, queryRows, type Db, type TenantKind, type TenantSettings } from '../db/index.ts';
 import type { TenantScope } from '../auth/actor.ts';
 
 export interface Tenant extends TenantScope {
@@ -37,6 +37,13 @@ export async function findTenantBySlug(db: Db, slug: string): Promise<Tenant | n
   );
   return rows[0] ? toTenant(rows[0]) : null;
 }
+
+/** The same, through the short-lived read cache: for request handling, not for writes. */
+export function findTenantBySlugCached(db: Db, slug: string): Promise<Tenant | null> {
+  return cachedRead(db, `tenant:${slug}`, () => findTenantBySlug(db, slug));
+}
+
+export const forgetTenants = (db: Db) => forgetReads(db, 'tenant:');
 
 export async function platformTenantId(db: Db): Promise<string> {
   const [row] = await queryRows<{ id: string }>(db, sql`select id from core_tenant where kind = 'platform' limit 1`);

@@ -1,4 +1,5 @@
-// Human-friendly references residents can read out over the phone: CITY-YEAR-NUMBER.
+// Human-friendly references residents can read out over the phone: CITY-YEAR-NUMBER, e.g.
+// KSM-2026-000123.
 export const REFERENCE_PATTERN = /^([A-Z]{2,5})-(\d{4})-(\d{6,})$/;
 
 export function formatReference(cityCode: string, year: number, number: number): string {

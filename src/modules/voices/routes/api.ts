@@ -2,7 +2,7 @@
 // schemas that validate requests.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http/index.ts';
-import { findTenantBySlug } from '../../../core/tenancy/index.ts';
+import { findTenantBySlugCached } from '../../../core/tenancy/index.ts';
 import { AppError, notFound } from '../../../core/result.ts';
 import { VoiceFilters, VoiceInput } from '../schemas.ts';
 import { STATUSES } from '../status.ts';
@@ -97,7 +97,7 @@ const SUBMIT_ERRORS: Record<Exclude<SubmitVoiceError, 'sign-in-required'>, { fie
 };
 
 async function cityFor(c: { get: (k: 'services') => AppEnv['Variables']['services'] }, slug: string) {
-  const city = await findTenantBySlug(c.get('services').database.db, slug);
+  const city = await findTenantBySlugCached(c.get('services').database.db, slug);
   if (!city || city.kind !== 'city') throw notFound();
   return city;
 }

@@ -2,7 +2,7 @@
 // city's time zone, and the city's navigation for this person.
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
-import { findTenantBySlug, type Tenant } from '../../../core/tenancy/index.ts';
+import { findTenantBySlugCached, type Tenant } from '../../../core/tenancy/index.ts';
 import { notFound } from '../../../core/result.ts';
 import { renderPage, viewContext, type NavItem, type PageProps, type ViewContext } from '../../../core/views/index.ts';
 import type { Db } from '../../../core/db/index.ts';
@@ -20,7 +20,7 @@ export interface CityContext {
 
 export async function cityContext(c: Context<AppEnv>): Promise<CityContext> {
   const { database } = c.get('services');
-  const city = await findTenantBySlug(database.db, c.req.param('city') ?? '');
+  const city = await findTenantBySlugCached(database.db, c.req.param('city') ?? '');
   if (!city || city.kind !== 'city') throw notFound();
   const v = viewContext(c, city.settings.timeZone);
   const base = `/c/${city.slug}`;

@@ -6,6 +6,7 @@ import type { Actor } from '../../../core/auth/index.ts';
 import { err, forbidden, ok, type Result } from '../../../core/result.ts';
 import { areas, type AreaBoundary } from '../schema.ts';
 import { canConfigureCity, type City } from '../permissions.ts';
+import { forgetTaxonomy } from '../queries/list-taxonomy.ts';
 
 export async function createArea(
   db: Db,
@@ -14,7 +15,7 @@ export async function createArea(
   city: City,
 ): Promise<Result<{ id: string }, 'slug-taken'>> {
   if (!canConfigureCity(actor, city)) throw forbidden();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(areas)
       .values({ tenantId: city.id, slug: input.slug, name: input.name, boundary: input.boundary })
@@ -24,4 +25,6 @@ export async function createArea(
     await recordAudit(tx, { tenantId: city.id, actorId: actor?.userId ?? null, action: 'area.create', objectType: 'area', objectId: row.id, after: row });
     return ok({ id: row.id });
   });
+  forgetTaxonomy(db, city.id);
+  return result;
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../../core/auth/index.ts';
 import { err, forbidden, ok, type Result } from '../../../core/result.ts';
 import { categories } from '../schema.ts';
 import { canConfigureCity, type City } from '../permissions.ts';
+import { forgetTaxonomy } from '../queries/list-taxonomy.ts';
 
 export async function createCategory(
   db: Db,
@@ -13,7 +14,7 @@ export async function createCategory(
   city: City,
 ): Promise<Result<{ id: string }, 'slug-taken'>> {
   if (!canConfigureCity(actor, city)) throw forbidden();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(categories)
       .values({ tenantId: city.id, slug: input.slug, names: input.names, position: input.position ?? 0 })
@@ -23,4 +24,6 @@ export async function createCategory(
     await recordAudit(tx, { tenantId: city.id, actorId: actor?.userId ?? null, action: 'category.create', objectType: 'category', objectId: row.id, after: row });
     return ok({ id: row.id });
   });
+  forgetTaxonomy(db, city.id);
+  return result;
 }

@@ -8,10 +8,11 @@ import { recordAudit } from '../../../core/audit/index.ts';
 import type { Actor } from '../../../core/auth/index.ts';
 import { seal } from '../../../core/crypto.ts';
 import { err, ok, type Result } from '../../../core/result.ts';
-import { areas, categories, contacts, respondents, updates, voices, type Channel } from '../schema.ts';
+import { contacts, respondents, voices, type Channel } from '../schema.ts';
+import { loadTaxonomy } from '../queries/list-taxonomy.ts';
+import { formatReference } from '../reference.ts';
 import type { VoiceInput } from '../schemas.ts';
 import { areaContaining, pointInBoundary } from '../geo.ts';
-import { formatReference } from '../reference.ts';
 import { canSubmitVoice, type City } from '../permissions.ts';
 
 export type SubmitVoiceError = 'sign-in-required' | 'unknown-category' | 'unknown-area' | 'outside-area' | 'outside-city';
@@ -37,49 +38,53 @@ export async function submitVoice(
     if (earlier) return ok({ ...earlier, created: false });
   }
 
-  const [category] = await db
-    .select({ id: categories.id })
-    .from(categories)
-    .where(and(eq(categories.tenantId, tenantId), eq(categories.slug, input.category)))
-    .limit(1);
+  const { categories: cityCategories, areas: cityAreas } = await loadTaxonomy(db, tenantId);
+  const category = cityCategories.find((c) => c.slug === input.category);
   if (!category) return err('unknown-category');
 
   const hasPoint = input.latitude !== undefined && input.longitude !== undefined;
   let areaId: string;
   if (input.area) {
-    const [area] = await db
-      .select({ id: areas.id, boundary: areas.boundary })
-      .from(areas)
-      .where(and(eq(areas.tenantId, tenantId), eq(areas.slug, input.area)))
-      .limit(1);
+    const area = cityAreas.find((a) => a.slug === input.area);
     if (!area) return err('unknown-area');
     if (hasPoint && area.boundary && !pointInBoundary(area.boundary, input.longitude!, input.latitude!)) return err('outside-area');
     areaId = area.id;
   } else {
-    const all = await db.select({ id: areas.id, boundary: areas.boundary }).from(areas).where(eq(areas.tenantId, tenantId));
-    const area = areaContaining(all, input.longitude!, input.latitude!);
+    const area = areaContaining(cityAreas, input.longitude!, input.latitude!);
     if (!area) return err('outside-city');
     areaId = area.id;
   }
 
   const published = city.settings.moderation === 'post';
+  const year = new Date().getUTCFullYear();
+  // The number is taken in its own short statement, outside the transaction, so the city's
+  // counter row is locked for one statement instead of a whole submission. A submission that
+  // fails after this leaves a gap in the numbering; references need to be unique, not gapless.
+  const [counter] = await queryRows<{ last: number }>(
+    db,
+    sql`insert into voices_reference_counter (tenant_id, year, last) values (${tenantId}, ${year}, 1)
+        on conflict (tenant_id, year) do update set last = voices_reference_counter.last + 1 returning last`,
+  );
+  const reference = formatReference(city.code ?? 'VOI', year, counter!.last);
   return db.transaction(async (tx) => {
-    const year = new Date().getUTCFullYear();
-    const [counter] = await queryRows<{ last: number }>(
+    const actorId = actor?.userId ?? null;
+    // One round trip: the voice and its first step.
+    const [voice] = await queryRows<{ id: string; reference: string }>(
       tx,
-      sql`insert into voices_reference_counter (tenant_id, year, last) values (${tenantId}, ${year}, 1)
-          on conflict (tenant_id, year) do update set last = voices_reference_counter.last + 1 returning last`,
+      sql`with voice as (
+            insert into voices_voice (tenant_id, reference, submission_key, title, description, lang, category_id, area_id,
+              latitude, longitude, channel, visibility, author_id)
+            values (${tenantId}, ${reference}, ${input.submissionKey ?? null}, ${input.title}, ${input.description}, ${input.lang},
+              ${category.id}, ${areaId}, ${input.latitude ?? null}, ${input.longitude ?? null}, ${input.channel},
+              ${published ? 'published' : 'pending'}, ${actorId})
+            on conflict do nothing
+            returning id, reference
+          ), first_step as (
+            insert into voices_update (tenant_id, voice_id, kind, status, actor_id)
+            select ${tenantId}, id, 'submitted', 'received', ${actorId} from voice
+          )
+          select id, reference from voice`,
     );
-    const reference = formatReference(city.code ?? 'VOI', year, counter!.last);
-    const [voice] = await tx
-      .insert(voices)
-      .values({
-        tenantId, reference, submissionKey: input.submissionKey ?? null, title: input.title, description: input.description,
-        lang: input.lang, categoryId: category.id, areaId, latitude: input.latitude ?? null, longitude: input.longitude ?? null,
-        channel: input.channel, visibility: published ? 'published' : 'pending', authorId: actor?.userId ?? null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: voices.id, reference: voices.reference });
     if (!voice) {
       // The same submission key won a race with this request: answer with the first voice.
       const earlier = await findBySubmissionKey(tx, tenantId, input.submissionKey!);
@@ -94,7 +99,6 @@ export async function submitVoice(
     if (Object.values(demographics).some((v) => v !== null)) {
       await tx.insert(respondents).values({ tenantId, voiceId: voice.id, ...demographics });
     }
-    await tx.insert(updates).values({ tenantId, voiceId: voice.id, kind: 'submitted', status: 'received', actorId: actor?.userId ?? null });
     await recordAudit(tx, {
       tenantId, actorId: actor?.userId ?? null, action: 'voice.submit', objectType: 'voice', objectId: voice.id,
       after: { reference, title: input.title, description: input.description, category: input.category, areaId, channel: input.channel },

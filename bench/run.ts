@@ -1,0 +1,101 @@
+// Benchmarks against a server on 127.0.0.1 backed by PostgreSQL with a million voices:
+// voice submissions per second through the HTML form, and p99 latency of the public list and of
+// a full-text search at 50 concurrent clients. Prints the figures and the machine.
+//
+//   npm run bench            (BENCH_DATABASE_URL, BENCH_VOICES, BENCH_SECONDS to change)
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openDatabase, migrate, queryRows } from '../src/core/db/index.ts';
+import { allMigrations } from '../src/app/migrations.ts';
+import { seedBench, citySlug, CITIES } from './seed.ts';
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const VOICES = Number(process.env.BENCH_VOICES ?? 1_000_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const log = (s: string) => console.log(`# ${s}`);
+
+async function benchDatabaseUrl(): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const exists = await admin.query(`select 1 from pg_database where datname = 'baraza_bench'`);
+  if (!exists.rowCount) await admin.query('create database baraza_bench');
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = '/baraza_bench';
+  return url.toString();
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+const url = await benchDatabaseUrl();
+const database = await openDatabase({ databaseUrl: url });
+await migrate(database, allMigrations());
+log(`seeding up to ${VOICES} voices across ${CITIES} cities (once; later runs reuse them)`);
+await seedBench(database.db, VOICES, log);
+const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from voices_voice`);
+const [{ version } = { version: '' }] = await queryRows<{ version: string }>(database.db, sql`select current_setting('server_version') as version`);
+await database.close();
+
+const port = await freePort();
+const server = spawn(process.execPath, ['bin/baraza.js', 'serve'], {
+  env: { PATH: process.env.PATH, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'silent', BARAZA_SECRET: 'bench-secret', BARAZA_RATE_LIMIT_POSTS: '0', NODE_ENV: 'production' },
+  stdio: 'inherit',
+});
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/healthz`)).ok) break;
+  } catch {
+    if (i > 300) throw new Error('server did not start');
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+try {
+  const city = citySlug(1);
+  const form = await fetch(`${base}/c/${city}/voices/new`);
+  const cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+  const body = new URLSearchParams({ _csrf: csrf, title: 'Benchmark voice about the water kiosk', description: 'Submitted by the benchmark through the HTML form path.', category: 'water', area: 'north' }).toString();
+
+  const submissions = await run({
+    url: `${base}/c/${city}/voices`, method: 'POST', connections: CONNECTIONS, duration: SECONDS,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body,
+    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/c/${citySlug(1 + Math.floor(Math.random() * CITIES))}/voices` }) }],
+  });
+  const list = await run({ url: `${base}/c/${city}/voices`, connections: CONNECTIONS, duration: SECONDS });
+  const search = await run({ url: `${base}/c/${city}/voices?q=pothole%20clinic`, connections: CONNECTIONS, duration: SECONDS });
+
+  const cpus = os.cpus();
+  console.log('\nBaraza benchmark');
+  console.log(`machine: ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, PostgreSQL ${version}`);
+  console.log(`data: ${n.toLocaleString('en')} voices in ${CITIES} cities; ${CONNECTIONS} connections, ${SECONDS} s per run, server and load on 127.0.0.1`);
+  const unexpected = (r: autocannon.Result, expected: string) =>
+    r.errors + Object.entries(r.statusCodeStats ?? {}).filter(([code]) => code !== expected).reduce((sum, [, stat]) => sum + (stat.count ?? 0), 0);
+  const line = (name: string, r: autocannon.Result, expected: string, target: string) =>
+    console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   failed ${unexpected(r, expected)}   target ${target}`);
+  line('voice submissions (HTML form)', submissions, '303', '≥ 1,500 req/s');
+  line('public list page', list, '200', 'p99 ≤ 50 ms');
+  line('full-text search', search, '200', 'p99 ≤ 100 ms');
+  console.log(`form answers: ${JSON.stringify(submissions.statusCodeStats)}`);
+} finally {
+  server.kill('SIGTERM');
+}
