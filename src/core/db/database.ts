@@ -2,6 +2,7 @@
 // and PostgreSQL (production). Both speak the same SQL, run the same migrations and are
 // reached through the same Drizzle handle, so services never know which one they run on.
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -44,7 +45,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   if (dataDir && !dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, loadDataDir });
+  // Extensions the migrations use must be bundled into the WASM instance explicitly.
+  const client = await PGlite.create({ dataDir, loadDataDir, extensions: { btree_gin } });
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,

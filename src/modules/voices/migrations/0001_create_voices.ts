@@ -61,7 +61,10 @@ create table voices_voice (
 );
 create index voices_voice_public on voices_voice (tenant_id, created_at desc) where visibility = 'published' and merged_into_id is null;
 create index voices_voice_queue on voices_voice (tenant_id, visibility, created_at);
-create index voices_voice_search on voices_voice using gin (search);
+-- Search within one city: btree_gin lets one GIN index hold the tenant and the words, so a rare
+-- word is found without reading every voice of the city.
+create extension if not exists btree_gin;
+create index voices_voice_search on voices_voice using gin (tenant_id, search);
 
 -- Contact details are kept apart from the content and sealed with the server key: only
 -- moderators of the city ever see them, to answer the resident.

@@ -20,6 +20,18 @@ export interface VoiceSummary {
   createdAt: Date;
 }
 
+/** Below this many matches in a city, reading every match beats scanning by date. */
+export const RARE_SEARCH_MATCHES = 1500;
+
+async function isRareSearch(db: Db, tenantId: string, matches: SQL): Promise<boolean> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`with m as materialized (select id from voices_voice where tenant_id = ${tenantId} and ${matches})
+        select count(*)::int as n from (select 1 from m limit ${RARE_SEARCH_MATCHES}) limited`,
+  );
+  return (row?.n ?? 0) < RARE_SEARCH_MATCHES;
+}
+
 export const localisedName = (column: SQL, locale: string) => sql`coalesce(${column}->>${locale}, ${column}->>'en')`;
 
 export async function listVoices(
@@ -35,14 +47,23 @@ export async function listVoices(
   if (filters.category) conditions.push(sql`c.slug = ${filters.category}`);
   if (filters.area) conditions.push(sql`a.slug = ${filters.area}`);
   // websearch_to_tsquery accepts anything a person types (quotes, minus, or) without syntax errors.
-  if (filters.q) conditions.push(sql`v.search @@ websearch_to_tsquery('simple', ${filters.q})`);
+  const matches = filters.q ? sql`search @@ websearch_to_tsquery('simple', ${filters.q})` : null;
+  if (matches) conditions.push(sql`v.${matches}`);
+  // Few matches: read them all through the (tenant, words) index, then sort them. Many matches:
+  // walk the newest voices and stop at the first page. PostgreSQL's estimate for word
+  // combinations cannot tell the two apart, so a bounded count decides.
+  const rare = matches !== null && (await isRareSearch(db, tenantId, matches));
+  const source = rare
+    ? sql`(select id from voices_voice where tenant_id = ${tenantId} and ${matches} offset 0) m
+          join voices_voice v on v.tenant_id = ${tenantId} and v.id = m.id`
+    : sql`voices_voice v`;
   const offset = (filters.page - 1) * PAGE_SIZE;
   const rows = await queryRows<VoiceSummary>(
     db,
     sql`select v.id, v.reference, v.title, left(v.description, 200) as excerpt, v.lang, v.status,
           ${localisedName(sql`c.names`, locale)} as category, c.slug as "categorySlug", a.name as area, a.slug as "areaSlug",
           v.support_count as "supportCount", v.created_at as "createdAt"
-        from voices_voice v
+        from ${source}
         join voices_category c on c.tenant_id = v.tenant_id and c.id = v.category_id
         join voices_area a on a.tenant_id = v.tenant_id and a.id = v.area_id
         where ${sql.join(conditions, sql` and `)}
