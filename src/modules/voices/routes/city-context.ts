@@ -3,7 +3,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { findTenantBySlugCached, type Tenant } from '../../../core/tenancy/index.ts';
-import { notFound } from '../../../core/result.ts';
+import { forbidden, notFound } from '../../../core/result.ts';
+import type { Actor } from '../../../core/auth/index.ts';
 import { renderPage, viewContext, type NavItem, type PageProps, type ViewContext } from '../../../core/views/index.ts';
 import type { Db } from '../../../core/db/index.ts';
 import { canConfigureCity, canModerate } from '../permissions.ts';
@@ -40,4 +41,18 @@ export async function cityContext(c: Context<AppEnv>): Promise<CityContext> {
         nav: items.map((i) => ({ ...i, current: i.key === current })),
       }),
   };
+}
+
+/**
+ * The city context for pages only some roles may use: a signed-out visitor asking for such a
+ * page is sent to sign in; anyone else without the role gets 403.
+ */
+export async function restrictedCityContext(
+  c: Context<AppEnv>,
+  allowed: (actor: Actor | null, city: Tenant) => boolean,
+): Promise<CityContext | Response> {
+  const ctx = await cityContext(c);
+  if (!ctx.v.actor && c.req.method === 'GET') return c.redirect(`/account/login?next=${encodeURIComponent(ctx.v.here)}`, 303);
+  if (!allowed(ctx.v.actor, ctx.city)) throw forbidden();
+  return ctx;
 }

@@ -3,7 +3,7 @@
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { parseForm } from '../../../core/http/index.ts';
-import { forbidden, notFound, type Result } from '../../../core/result.ts';
+import { notFound, type Result } from '../../../core/result.ts';
 import { unseal } from '../../../core/crypto.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
 import { AddToPriorityInput, HideInput, MergeInput, PriorityInput, ReplyInput, StatusInput } from '../schemas.ts';
@@ -20,15 +20,9 @@ import { listPriorities } from '../queries/priorities.ts';
 import { normaliseReference } from '../reference.ts';
 import { canModerate } from '../permissions.ts';
 import { ModerateVoicePage, QueuePage } from '../views/Moderation.tsx';
-import { cityContext, type CityContext } from './city-context.ts';
+import { restrictedCityContext, type CityContext } from './city-context.ts';
 
-/** Signed-out visitors are sent to sign in; signed-in people without the role get 403. */
-async function moderatorContext(c: Context<AppEnv>): Promise<CityContext | Response> {
-  const ctx = await cityContext(c);
-  if (!ctx.v.actor && c.req.method === 'GET') return c.redirect(`/account/login?next=${encodeURIComponent(ctx.v.here)}`, 303);
-  if (!canModerate(ctx.v.actor, ctx.city)) throw forbidden();
-  return ctx;
-}
+const moderatorContext = (c: Context<AppEnv>) => restrictedCityContext(c, canModerate);
 
 const ERROR_ISSUES: Record<string, FieldIssue> = {
   'already-published': { field: 'form', messageKey: 'error.moderation.alreadyPublished', values: {} },

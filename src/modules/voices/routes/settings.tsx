@@ -2,7 +2,6 @@
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { parseForm } from '../../../core/http/index.ts';
-import { forbidden } from '../../../core/result.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
 import { AreaInput, CategoryInput } from '../schemas.ts';
 import { createCategory } from '../services/create-category.ts';
@@ -11,14 +10,9 @@ import { listAreas, listCategories } from '../queries/list-taxonomy.ts';
 import { parseBoundary } from '../geo.ts';
 import { canConfigureCity } from '../permissions.ts';
 import { SettingsPage } from '../views/Settings.tsx';
-import { cityContext, type CityContext } from './city-context.ts';
+import { restrictedCityContext, type CityContext } from './city-context.ts';
 
-async function adminContext(c: Context<AppEnv>): Promise<CityContext | Response> {
-  const ctx = await cityContext(c);
-  if (!ctx.v.actor && c.req.method === 'GET') return c.redirect(`/account/login?next=${encodeURIComponent(ctx.v.here)}`, 303);
-  if (!canConfigureCity(ctx.v.actor, ctx.city)) throw forbidden();
-  return ctx;
-}
+const adminContext = (c: Context<AppEnv>) => restrictedCityContext(c, canConfigureCity);
 
 export function settingsPages(app: Hono<AppEnv>): void {
   const show = async (ctx: CityContext, extra: { form?: 'category' | 'area'; issues?: FieldIssue[]; values?: Record<string, string>; notice?: string }, status: 200 | 400 | 409 = 200) => {

@@ -8,6 +8,7 @@ import type { VoiceDetail, VoiceUpdate } from '../queries/get-voice.ts';
 import type { PrioritySummary } from '../queries/priorities.ts';
 import { nextStatuses } from '../status.ts';
 import { StatusTag } from './StatusTag.tsx';
+import { Timeline } from './Timeline.tsx';
 
 export function QueuePage(props: {
   v: ViewContext; base: string; view: QueueView; page: number; items: QueueItem[]; hasNext: boolean;
@@ -128,16 +129,7 @@ export function ModerateVoicePage(props: {
           </section>
         ) : null}
       </div>
-      <h2>{v.t('voice.timeline')}</h2>
-      <ol class="timeline">
-        {props.updates.map((u) => (
-          <li>
-            <time datetime={u.at.toISOString()}>{formatDateHelper(v, u.at)}</time>{' '}
-            <strong>{v.t(`update.${u.kind}`, { status: u.status ? v.t(`status.${u.status}`) : '', reference: u.body ?? '' })}</strong>
-            {u.body && u.kind !== 'merged' ? <p>{u.body}</p> : null}
-          </li>
-        ))}
-      </ol>
+      <Timeline v={v} updates={props.updates} />
     </>
   );
 }

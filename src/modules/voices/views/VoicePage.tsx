@@ -4,6 +4,7 @@ import type { ViewContext } from '../../../core/views/index.ts';
 import { Button, PostForm, formatDateHelper } from './view-helpers.ts';
 import type { VoiceDetail, VoiceUpdate } from '../queries/get-voice.ts';
 import { StatusTag } from './StatusTag.tsx';
+import { Timeline } from './Timeline.tsx';
 
 export function VoicePage(props: {
   v: ViewContext;
@@ -61,16 +62,7 @@ export function VoicePage(props: {
           ) : null}
         </>
       )}
-      <h2>{v.t('voice.timeline')}</h2>
-      <ol class="timeline">
-        {props.updates.map((u) => (
-          <li>
-            <time datetime={u.at.toISOString()}>{formatDateHelper(v, u.at)}</time>{' '}
-            <strong>{v.t(`update.${u.kind}`, { status: u.status ? v.t(`status.${u.status}`) : '', reference: u.body ?? '' })}</strong>
-            {u.body && (u.kind === 'reply' || u.kind === 'status') ? <p>{u.body}</p> : null}
-          </li>
-        ))}
-      </ol>
+      <Timeline v={v} updates={props.updates} />
       {props.canModerate ? <p><a href={`${props.base}/moderate/voices/${voice.reference}`}>{v.t('moderation.moderateThis')}</a></p> : null}
     </>
   );
