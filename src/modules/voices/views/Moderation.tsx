@@ -8,6 +8,7 @@ import type { VoiceDetail, VoiceUpdate } from '../queries/get-voice.ts';
 import type { PrioritySummary } from '../queries/priorities.ts';
 import { nextStatuses } from '../status.ts';
 import { StatusTag } from './StatusTag.tsx';
+import { ContentText } from './ContentText.tsx';
 import { Timeline } from './Timeline.tsx';
 
 export function QueuePage(props: {
@@ -36,7 +37,7 @@ export function QueuePage(props: {
             {props.items.map((item) => (
               <tr>
                 <td><a href={`${props.base}/moderate/voices/${item.reference}`}>{item.reference}</a></td>
-                <td>{item.title}</td>
+                <td dir="auto">{item.title}</td>
                 <td><StatusTag v={v} status={item.status} /></td>
                 <td>{formatDateHelper(v, item.createdAt)}</td>
               </tr>
@@ -67,12 +68,12 @@ export function ModerateVoicePage(props: {
       <ErrorSummary v={v} issues={props.issues ?? []} />
       {props.notice ? <p class="notice" role="status">{props.notice}</p> : null}
       <p class="meta"><a href={`${base}/moderate`}>{v.t('moderation.backToQueue')}</a></p>
-      <h1 lang={voice.lang}>{voice.title}</h1>
+      <h1 lang={voice.lang} dir="auto">{voice.title}</h1>
       <p class="meta">
         {voice.reference} · <StatusTag v={v} status={voice.status} /> · {v.t(`visibility.${voice.visibility}`)} · {voice.category} · {voice.area}
         {voice.latitude !== null ? ` · ${voice.latitude}, ${voice.longitude}` : ''}
       </p>
-      <div lang={voice.lang}>{voice.description.split('\n').map((line) => <p>{line}</p>)}</div>
+      <ContentText text={voice.description} lang={voice.lang} />
       <p><strong>{v.t('moderation.contact')}:</strong> {props.contact ?? v.t('moderation.noContact')}</p>
       {voice.mergedInto ? <p class="notice">{v.t('voice.mergedInto')} {voice.mergedInto}</p> : null}
       <p><a href={`${base}/voices/${voice.reference}`}>{v.t('moderation.publicPage')}</a></p>

@@ -3,6 +3,7 @@ import type { ViewContext } from '../../../core/views/index.ts';
 import { formatNumber } from '../../../core/i18n/index.ts';
 import type { PriorityDetail, PrioritySummary } from '../queries/priorities.ts';
 import { StatusTag } from './StatusTag.tsx';
+import { ContentText } from './ContentText.tsx';
 
 export function PriorityList(props: { v: ViewContext; base: string; cityName: string; items: PrioritySummary[] }) {
   const { v } = props;
@@ -14,7 +15,7 @@ export function PriorityList(props: { v: ViewContext; base: string; cityName: st
         <ul class="cards">
           {props.items.map((p) => (
             <li>
-              <h2 class="card-title"><a href={`${props.base}/priorities/${p.id}`}>{p.title}</a></h2>
+              <h2 class="card-title"><a href={`${props.base}/priorities/${p.id}`} dir="auto">{p.title}</a></h2>
               <p class="meta">{v.t('priority.voiceCount', { count: p.voiceCount })}</p>
             </li>
           ))}
@@ -28,8 +29,8 @@ export function PriorityPage(props: { v: ViewContext; base: string; priority: Pr
   const { v, priority } = props;
   return (
     <>
-      <h1 lang={priority.lang}>{priority.title}</h1>
-      <div lang={priority.lang}>{priority.description.split('\n').map((line) => <p>{line}</p>)}</div>
+      <h1 lang={priority.lang} dir="auto">{priority.title}</h1>
+      <ContentText text={priority.description} lang={priority.lang} />
       <p class="meta">
         {v.t('priority.voiceCount', { count: priority.voices.length })} · {v.t('priority.supporterCount', { count: priority.supporters })}
       </p>
@@ -49,7 +50,7 @@ export function PriorityPage(props: { v: ViewContext; base: string; priority: Pr
       <ul class="cards">
         {priority.voices.map((voice) => (
           <li>
-            <a href={`${props.base}/voices/${voice.reference}`}>{voice.title}</a>
+            <a href={`${props.base}/voices/${voice.reference}`} dir="auto">{voice.title}</a>
             <p class="meta"><StatusTag v={v} status={voice.status} /> {voice.reference} · {voice.area} · {v.t('voices.supportCount', { count: voice.supportCount })}</p>
           </li>
         ))}

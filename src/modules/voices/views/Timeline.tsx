@@ -2,6 +2,7 @@
 import type { ViewContext } from '../../../core/views/index.ts';
 import { formatDateHelper } from './view-helpers.ts';
 import type { VoiceUpdate } from '../queries/get-voice.ts';
+import { ContentText } from './ContentText.tsx';
 
 /** Whose words each kind of step carries: the city's answer or note, or a moderator's reason. */
 const SHOWN_BODIES = new Set<VoiceUpdate['kind']>(['reply', 'status', 'hidden']);
@@ -16,7 +17,7 @@ export function Timeline(props: { v: ViewContext; updates: VoiceUpdate[] }) {
           <li>
             <time datetime={u.at.toISOString()}>{formatDateHelper(v, u.at)}</time>{' '}
             <strong>{v.t(`update.${u.kind}`, { status: u.status ? v.t(`status.${u.status}`) : '', reference: u.body ?? '' })}</strong>
-            {u.body && SHOWN_BODIES.has(u.kind) ? <p>{u.body}</p> : null}
+            {u.body && SHOWN_BODIES.has(u.kind) ? <ContentText text={u.body} /> : null}
           </li>
         ))}
       </ol>

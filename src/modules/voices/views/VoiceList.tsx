@@ -50,7 +50,7 @@ export function VoiceList(props: {
         <ul class="cards">
           {props.items.map((item) => (
             <li>
-              <h2 class="card-title"><a href={`${props.base}/voices/${item.reference}`} lang={item.lang}>{item.title}</a></h2>
+              <h2 class="card-title"><a href={`${props.base}/voices/${item.reference}`} lang={item.lang} dir="auto">{item.title}</a></h2>
               <p class="meta">
                 <StatusTag v={v} status={item.status} /> {item.reference} · {item.category} · {item.area} ·{' '}
                 {formatDateHelper(v, item.createdAt)} · {v.t('voices.supportCount', { count: item.supportCount })}

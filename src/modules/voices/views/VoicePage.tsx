@@ -4,6 +4,7 @@ import type { ViewContext } from '../../../core/views/index.ts';
 import { Button, PostForm, formatDateHelper } from './view-helpers.ts';
 import type { VoiceDetail, VoiceUpdate } from '../queries/get-voice.ts';
 import { StatusTag } from './StatusTag.tsx';
+import { ContentText } from './ContentText.tsx';
 import { Timeline } from './Timeline.tsx';
 
 export function VoicePage(props: {
@@ -29,7 +30,7 @@ export function VoicePage(props: {
         </>
       ) : (
         <>
-          <h1 lang={voice.lang}>{voice.title}</h1>
+          <h1 lang={voice.lang} dir="auto">{voice.title}</h1>
           {voice.mergedInto ? (
             <p class="notice">{v.t('voice.mergedInto')} <a href={`${props.base}/voices/${voice.mergedInto}`}>{voice.mergedInto}</a></p>
           ) : null}
@@ -41,9 +42,7 @@ export function VoicePage(props: {
             <dt>{v.t('voice.raisedOn')}</dt><dd>{formatDateHelper(v, voice.createdAt)}</dd>
             <dt>{v.t('voice.supporters')}</dt><dd>{v.t('voices.supportCount', { count: voice.supportCount })}</dd>
           </dl>
-          <div class="description" lang={voice.lang}>
-            {voice.description.split('\n').map((line) => <p>{line}</p>)}
-          </div>
+          <ContentText class="description" text={voice.description} lang={voice.lang} />
           {voice.visibility === 'published' && !voice.mergedInto ? (
             props.supported ? (
               <p class="notice">{v.t('voice.youSupport')}</p>
