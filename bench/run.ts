@@ -17,6 +17,7 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? '
 const VOICES = Number(process.env.BENCH_VOICES ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const log = (s: string) => console.log(`# ${s}`);
 
 async function benchDatabaseUrl(): Promise<string> {
@@ -55,7 +56,7 @@ const [{ version } = { version: '' }] = await queryRows<{ version: string }>(dat
 await database.close();
 
 const port = await freePort();
-const server = spawn(process.execPath, ['bin/baraza.js', 'serve'], {
+const server = spawn(process.execPath, ['bin/baraza.js', 'serve', '--workers', String(WORKERS)], {
   env: { PATH: process.env.PATH, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'silent', BARAZA_SECRET: 'bench-secret', BARAZA_RATE_LIMIT_POSTS: '0', NODE_ENV: 'production' },
   stdio: 'inherit',
 });
@@ -87,7 +88,7 @@ try {
   const cpus = os.cpus();
   console.log('\nBaraza benchmark');
   console.log(`machine: ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, PostgreSQL ${version}`);
-  console.log(`data: ${n.toLocaleString('en')} voices in ${CITIES} cities; ${CONNECTIONS} connections, ${SECONDS} s per run, server and load on 127.0.0.1`);
+  console.log(`data: ${n.toLocaleString("en")} voices in ${CITIES} cities; ${CONNECTIONS} connections, ${SECONDS} s per run, ${WORKERS} app worker(s); server, PostgreSQL and load generator share this machine on 127.0.0.1`);
   const unexpected = (r: autocannon.Result, expected: string) =>
     r.errors + Object.entries(r.statusCodeStats ?? {}).filter(([code]) => code !== expected).reduce((sum, [, stat]) => sum + (stat.count ?? 0), 0);
   const line = (name: string, r: autocannon.Result, expected: string, target: string) =>

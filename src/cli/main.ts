@@ -10,6 +10,7 @@ import { RegisterInput } from '../core/auth/schemas.ts';
 import { allMigrations } from '../app/migrations.ts';
 import { openMigratedDatabase } from '../app/build-app.ts';
 import { runServer } from '../app/serve.ts';
+import { isPrimary, runWorkers } from '../app/cluster.ts';
 import { seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS } from './demo.ts';
 
 const program = new Command()
@@ -25,9 +26,20 @@ const fail = (message: string): never => {
 program
   .command('serve')
   .description('Run the web server (PGlite in BARAZA_DATA_DIR, or PostgreSQL at DATABASE_URL); migrates first')
-  .action(async () => {
+  .option('--workers <n>', 'app processes sharing the port (PostgreSQL only)', process.env.BARAZA_WORKERS ?? '1')
+  .action(async (options: { workers: string }) => {
     const config = loadConfig();
     if (config.secretIsDefault && process.env.NODE_ENV === 'production') fail('set BARAZA_SECRET before serving in production');
+    const workers = Number.parseInt(options.workers, 10);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) fail('--workers must be a whole number from 1 to 64');
+    if (workers > 1 && !config.databaseUrl) fail('more than one worker needs PostgreSQL: set DATABASE_URL');
+    if (workers > 1 && isPrimary()) {
+      // Migrate once here, so the workers start on an up-to-date schema.
+      await (await openMigratedDatabase(config)).close();
+      runWorkers(workers);
+      console.log(`Baraza: ${workers} workers on http://${config.host}:${config.port}`);
+      return;
+    }
     const database = await openMigratedDatabase(config);
     await runServer(config, database, (url) => console.log(`Baraza is listening on ${url}`));
   });
