@@ -1,7 +1,8 @@
-// A server on PostgreSQL is killed with SIGKILL in the middle of a burst of voice submissions
-// and started again: every submission that was answered with success is there exactly once,
-// the audit chain is intact, and re-sending the unanswered ones (same submission key) creates
-// each of them once.
+// The server as a process on PostgreSQL. Killed with SIGKILL in the middle of a burst of voice
+// submissions and started again: every submission that was answered with success is there
+// exactly once, the audit chain is intact, and re-sending the unanswered ones (same submission
+// key) creates each of them once. Stopped with SIGTERM: requests in flight are answered and the
+// process exits cleanly. Every request is logged as JSON with its request id.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -28,18 +29,26 @@ async function freePort(): Promise<number> {
 
 const engines = (await testEngines()).filter((e) => e.name === 'postgres');
 
-describe('crash during a burst of submissions (PostgreSQL)', { skip: engines.length === 0 && 'PostgreSQL unreachable' }, () => {
+describe('the server process on PostgreSQL', { skip: engines.length === 0 && 'PostgreSQL unreachable' }, () => {
   let database: TestDatabase;
   let port: number;
   let child: ChildProcess | undefined;
-  let exited: Promise<unknown> = Promise.resolve();
+  let exited: Promise<number | null> = Promise.resolve(null);
+  let logLines: string[] = [];
 
-  const start = async () => {
+  const start = async (logLevel = 'silent') => {
     child = spawn(process.execPath, ['bin/baraza.js', 'serve'], {
-      env: { PATH: process.env.PATH, DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'silent', BARAZA_SECRET: 'reliability-secret', BARAZA_RATE_LIMIT_POSTS: '0' },
-      stdio: 'ignore',
+      env: { PATH: process.env.PATH, DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: logLevel, BARAZA_SECRET: 'reliability-secret', BARAZA_RATE_LIMIT_POSTS: '0' },
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
-    exited = new Promise((resolve) => child!.once('exit', resolve));
+    logLines = [];
+    let partial = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop()!;
+      logLines.push(...lines);
+    });
+    exited = new Promise((resolve) => child!.once('exit', (code) => resolve(code)));
     for (let i = 0; i < 200; i++) {
       try {
         if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
@@ -108,5 +117,35 @@ describe('crash during a burst of submissions (PostgreSQL)', { skip: engines.len
     const [after] = await queryRows<{ n: number; distinct: number }>(
       database.db, sql`select count(*)::int as n, count(distinct title)::int as distinct from voices_voice where title like 'Burst voice number %'`);
     assert.deepEqual(after, { n: BURST, distinct: BURST });
+    child!.kill('SIGTERM');
+    await exited;
+  });
+
+  it('logs each request as JSON with its request id', async () => {
+    await start('info');
+    await (await fetch(`http://127.0.0.1:${port}/c/alpha/voices`, { headers: { 'x-request-id': 'trace-me-42' } })).text();
+    child!.kill('SIGTERM');
+    await exited;
+    const entries = logLines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const entry = entries.find((e) => e.reqId === 'trace-me-42');
+    assert.ok(entry, `no log line with the request id among ${logLines.length} lines`);
+    assert.equal(entry.method, 'GET');
+    assert.equal(entry.path, '/c/alpha/voices');
+    assert.equal(entry.status, 200);
+    assert.equal(typeof entry.ms, 'number');
+  });
+
+  it('answers requests in flight, then exits cleanly on SIGTERM', async () => {
+    await start();
+    const base = `http://127.0.0.1:${port}`;
+    const inFlight = Array.from({ length: 20 }, () => fetch(`${base}/c/alpha/voices?q=water`).then(async (r) => (await r.text(), r.status), () => 0));
+    await new Promise((r) => setTimeout(r, 5));
+    child!.kill('SIGTERM');
+    const statuses = await Promise.all(inFlight);
+    assert.equal(await exited, 0, 'exit code 0');
+    // Requests that reached the server before the signal were answered; none was cut off with an error status.
+    assert.ok(statuses.every((s) => s === 200 || s === 0), JSON.stringify(statuses));
+    assert.ok(statuses.some((s) => s === 200));
+    await assert.rejects(fetch(`${base}/healthz`), 'the port is closed afterwards');
   });
 });
