@@ -26,9 +26,13 @@ export function loadTaxonomy(db: Db, tenantId: string): Promise<Taxonomy> {
 /** Called after this process changed a city's categories or areas. */
 export const forgetTaxonomy = (db: Db, tenantId: string) => forgetReads(db, cacheKey(tenantId));
 
+/** A category's name in the page's language, else in English, else its short name. */
+export const categoryName = (category: Taxonomy['categories'][number], locale: string): string =>
+  category.names[locale] ?? category.names.en ?? category.slug;
+
 export async function listCategories(db: Db, tenantId: string, locale: string): Promise<CategoryOption[]> {
   const { categories } = await loadTaxonomy(db, tenantId);
-  return categories.map((c) => ({ slug: c.slug, name: c.names[locale] ?? c.names.en ?? c.slug }));
+  return categories.map((c) => ({ slug: c.slug, name: categoryName(c, locale) }));
 }
 
 export async function listAreas(db: Db, tenantId: string): Promise<AreaOption[]> {

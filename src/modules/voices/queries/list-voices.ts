@@ -4,6 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../core/db/index.ts';
 import type { VoiceStatus } from '../status.ts';
 import { PAGE_SIZE, type VoiceFilters } from '../schemas.ts';
+import { categoryName, loadTaxonomy } from './list-taxonomy.ts';
 
 export interface VoiceSummary {
   id: string;
@@ -39,13 +40,22 @@ export async function listVoices(
   tenantId: string,
   filters: VoiceFilters,
   locale: string,
-  scope: 'public' | 'moderation' = 'public',
 ): Promise<{ items: VoiceSummary[]; hasNext: boolean }> {
-  const conditions: SQL[] = [sql`v.tenant_id = ${tenantId}`];
-  if (scope === 'public') conditions.push(sql`v.visibility = 'published'`, sql`v.merged_into_id is null`);
+  // Names of categories and areas come from the cached taxonomy, which keeps this hot query on
+  // one table (cheaper to plan and to run than with the joins).
+  const taxonomy = await loadTaxonomy(db, tenantId);
+  const conditions: SQL[] = [sql`v.tenant_id = ${tenantId}`, sql`v.visibility = 'published'`, sql`v.merged_into_id is null`];
   if (filters.status) conditions.push(sql`v.status = ${filters.status}`);
-  if (filters.category) conditions.push(sql`c.slug = ${filters.category}`);
-  if (filters.area) conditions.push(sql`a.slug = ${filters.area}`);
+  if (filters.category) {
+    const category = taxonomy.categories.find((c) => c.slug === filters.category);
+    if (!category) return { items: [], hasNext: false };
+    conditions.push(sql`v.category_id = ${category.id}`);
+  }
+  if (filters.area) {
+    const area = taxonomy.areas.find((a) => a.slug === filters.area);
+    if (!area) return { items: [], hasNext: false };
+    conditions.push(sql`v.area_id = ${area.id}`);
+  }
   // websearch_to_tsquery accepts anything a person types (quotes, minus, or) without syntax errors.
   const matches = filters.q ? sql`search @@ websearch_to_tsquery('simple', ${filters.q})` : null;
   if (matches) conditions.push(sql`v.${matches}`);
@@ -57,18 +67,28 @@ export async function listVoices(
     ? sql`(select id from voices_voice where tenant_id = ${tenantId} and ${matches} offset 0) m
           join voices_voice v on v.tenant_id = ${tenantId} and v.id = m.id`
     : sql`voices_voice v`;
-  const offset = (filters.page - 1) * PAGE_SIZE;
-  const rows = await queryRows<VoiceSummary>(
+  const rows = await queryRows<Omit<VoiceSummary, 'category' | 'categorySlug' | 'area' | 'areaSlug'> & { categoryId: string; areaId: string }>(
     db,
-    sql`select v.id, v.reference, v.title, left(v.description, 200) as excerpt, v.lang, v.status,
-          ${localisedName(sql`c.names`, locale)} as category, c.slug as "categorySlug", a.name as area, a.slug as "areaSlug",
-          v.support_count as "supportCount", v.created_at as "createdAt"
+    sql`select v.id, v.reference, v.title, left(v.description, 200) as excerpt, v.lang, v.status, v.category_id as "categoryId",
+          v.area_id as "areaId", v.support_count as "supportCount", v.created_at as "createdAt"
         from ${source}
-        join voices_category c on c.tenant_id = v.tenant_id and c.id = v.category_id
-        join voices_area a on a.tenant_id = v.tenant_id and a.id = v.area_id
         where ${sql.join(conditions, sql` and `)}
         order by v.created_at desc, v.id
-        limit ${PAGE_SIZE + 1} offset ${offset}`,
+        limit ${PAGE_SIZE + 1} offset ${(filters.page - 1) * PAGE_SIZE}`,
   );
-  return { items: rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, createdAt: new Date(r.createdAt) })), hasNext: rows.length > PAGE_SIZE };
+  const categories = new Map(taxonomy.categories.map((c) => [c.id, c]));
+  const areas = new Map(taxonomy.areas.map((a) => [a.id, a]));
+  const items = rows.slice(0, PAGE_SIZE).map(({ categoryId, areaId, ...row }) => {
+    const category = categories.get(categoryId);
+    const area = areas.get(areaId);
+    return {
+      ...row,
+      createdAt: new Date(row.createdAt),
+      category: category ? categoryName(category, locale) : '',
+      categorySlug: category?.slug ?? '',
+      area: area?.name ?? '',
+      areaSlug: area?.slug ?? '',
+    };
+  });
+  return { items, hasNext: rows.length > PAGE_SIZE };
 }
