@@ -14,7 +14,7 @@ import { mkdirSync } from 'node:fs';
 // PGlite; parse them once so both engines give the same types.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
-// eslint-style note: the schema generic is left open because each module declares its own tables.
+// No schema generic: each module describes its own tables and queries them explicitly.
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export type Engine = 'pglite' | 'postgres';
 

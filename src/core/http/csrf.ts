@@ -25,15 +25,14 @@ export function csrfProtection(options: { exemptPrefixes: readonly string[] }): 
   return async (c, next) => {
     const { config } = c.get('services');
     let cookie = getCookie(c, CSRF_COOKIE);
-    if (!cookie || cookie.length < 20) {
+    const fresh = !cookie || cookie.length < 20;
+    if (fresh) {
       cookie = randomBytes(24).toString('base64url');
       setCookie(c, CSRF_COOKIE, cookie, cookieOptions(c, { maxAge: 60 * 60 * 24 * 365 }));
-      c.set('csrfToken', tokenFor(config.secret, cookie));
-      if (c.req.method === 'POST' && !isExempt(c.req.path, options.exemptPrefixes)) {
-        throw new AppError('csrf', 403, 'error.csrf');
-      }
     }
-    c.set('csrfToken', tokenFor(config.secret, cookie));
+    c.set('csrfToken', tokenFor(config.secret, cookie!));
+    // A post from a browser that never had our cookie cannot carry a valid token.
+    if (fresh && c.req.method === 'POST' && !isExempt(c.req.path, options.exemptPrefixes)) throw new AppError('csrf', 403, 'error.csrf');
     if (c.req.method !== 'POST' || isExempt(c.req.path, options.exemptPrefixes)) return next();
 
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
