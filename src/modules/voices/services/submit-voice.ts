@@ -8,7 +8,7 @@ import { recordAudit } from '../../../core/audit/index.ts';
 import type { Actor } from '../../../core/auth/index.ts';
 import { seal } from '../../../core/crypto.ts';
 import { err, ok, type Result } from '../../../core/result.ts';
-import { contacts, respondents, voices, type Channel } from '../schema.ts';
+import { voices, type Channel } from '../schema.ts';
 import { loadTaxonomy } from '../queries/list-taxonomy.ts';
 import { formatReference } from '../reference.ts';
 import type { VoiceInput } from '../schemas.ts';
@@ -57,18 +57,19 @@ export async function submitVoice(
 
   const published = city.settings.moderation === 'post';
   const year = new Date().getUTCFullYear();
-  // The number is taken in its own short statement, outside the transaction, so the city's
-  // counter row is locked for one statement instead of a whole submission. A submission that
-  // fails after this leaves a gap in the numbering; references need to be unique, not gapless.
-  const [counter] = await queryRows<{ last: number }>(
-    db,
-    sql`insert into voices_reference_counter (tenant_id, year, last) values (${tenantId}, ${year}, 1)
-        on conflict (tenant_id, year) do update set last = voices_reference_counter.last + 1 returning last`,
-  );
-  const reference = formatReference(city.code ?? 'VOI', year, counter!.last);
+  const actorId = actor?.userId ?? null;
+  const sealedContact = input.contact ? seal(input.secret, input.contact) : null;
+  const answers = [input.sex, input.ageBand, input.wgSeeing, input.wgHearing, input.wgWalking, input.wgRemembering, input.wgSelfCare, input.wgCommunicating];
+  const answered = answers.some((a) => a !== undefined);
   return db.transaction(async (tx) => {
-    const actorId = actor?.userId ?? null;
-    // One round trip: the voice and its first step.
+    const [counter] = await queryRows<{ last: number }>(
+      tx,
+      sql`insert into voices_reference_counter (tenant_id, year, last) values (${tenantId}, ${year}, 1)
+          on conflict (tenant_id, year) do update set last = voices_reference_counter.last + 1 returning last`,
+    );
+    const reference = formatReference(city.code ?? 'VOI', year, counter!.last);
+    // One round trip for the voice, its first step, and (apart from the content) the sealed
+    // contact and the demographic answers, each only when given.
     const [voice] = await queryRows<{ id: string; reference: string }>(
       tx,
       sql`with voice as (
@@ -82,6 +83,15 @@ export async function submitVoice(
           ), first_step as (
             insert into voices_update (tenant_id, voice_id, kind, status, actor_id)
             select ${tenantId}, id, 'submitted', 'received', ${actorId} from voice
+          ), contact as (
+            insert into voices_contact (tenant_id, voice_id, sealed)
+            select ${tenantId}, id, ${sealedContact} from voice where ${sealedContact !== null}
+          ), respondent as (
+            insert into voices_respondent (tenant_id, voice_id, sex, age_band, wg_seeing, wg_hearing, wg_walking, wg_remembering, wg_self_care, wg_communicating)
+            select ${tenantId}, id, ${input.sex ?? null}, ${input.ageBand ?? null}, ${input.wgSeeing ?? null}::smallint, ${input.wgHearing ?? null}::smallint,
+              ${input.wgWalking ?? null}::smallint, ${input.wgRemembering ?? null}::smallint, ${input.wgSelfCare ?? null}::smallint,
+              ${input.wgCommunicating ?? null}::smallint
+            from voice where ${answered}
           )
           select id, reference from voice`,
     );
@@ -90,17 +100,8 @@ export async function submitVoice(
       const earlier = await findBySubmissionKey(tx, tenantId, input.submissionKey!);
       return ok({ ...earlier!, created: false });
     }
-    if (input.contact) await tx.insert(contacts).values({ tenantId, voiceId: voice.id, sealed: seal(input.secret, input.contact) });
-    const demographics = {
-      sex: input.sex ?? null, ageBand: input.ageBand ?? null, wgSeeing: input.wgSeeing ?? null, wgHearing: input.wgHearing ?? null,
-      wgWalking: input.wgWalking ?? null, wgRemembering: input.wgRemembering ?? null, wgSelfCare: input.wgSelfCare ?? null,
-      wgCommunicating: input.wgCommunicating ?? null,
-    };
-    if (Object.values(demographics).some((v) => v !== null)) {
-      await tx.insert(respondents).values({ tenantId, voiceId: voice.id, ...demographics });
-    }
     await recordAudit(tx, {
-      tenantId, actorId: actor?.userId ?? null, action: 'voice.submit', objectType: 'voice', objectId: voice.id,
+      tenantId, actorId, action: 'voice.submit', objectType: 'voice', objectId: voice.id,
       after: { reference, title: input.title, description: input.description, category: input.category, areaId, channel: input.channel },
     });
     return ok({ ...voice, created: true });
