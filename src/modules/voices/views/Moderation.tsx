@@ -71,7 +71,7 @@ export function ModerateVoicePage(props: {
       <h1 lang={voice.lang} dir="auto">{voice.title}</h1>
       <p class="meta">
         {voice.reference} · <StatusTag v={v} status={voice.status} /> · {v.t(`visibility.${voice.visibility}`)} · {voice.category} · {voice.area}
-        {voice.latitude !== null ? ` · ${voice.latitude}, ${voice.longitude}` : ''}
+        {voice.latitude !== null && voice.longitude !== null ? ` · ${voice.latitude.toFixed(5)}, ${voice.longitude.toFixed(5)}` : ''}
       </p>
       <ContentText text={voice.description} lang={voice.lang} />
       <p><strong>{v.t('moderation.contact')}:</strong> {props.contact ?? v.t('moderation.noContact')}</p>
