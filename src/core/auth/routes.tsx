@@ -10,7 +10,8 @@ import { renderPage, viewContext } from '../views/index.ts';
 import { coreTables } from '../db/index.ts';
 import { AppError } from '../result.ts';
 import { SESSION_COOKIE } from './cookies.ts';
-import { SESSION_DAYS, destroySession } from './sessions.ts';
+import { SESSION_DAYS } from './sessions.ts';
+import { logOut } from './services/log-out.ts';
 import { LoginInput, RegisterInput, ChangePasswordInput, ForgotPasswordInput, ResetPasswordInput } from './schemas.ts';
 import { logIn } from './services/log-in.ts';
 import { registerUser } from './services/register-user.ts';
@@ -59,7 +60,7 @@ export function accountPages(app: Hono<AppEnv>): void {
 
   app.post('/account/logout', async (c) => {
     const token = c.get('sessionToken');
-    if (token) await destroySession(c.get('services').database.db, token);
+    if (token) await logOut(c.get('services').database.db, { token });
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/', 303);
   });

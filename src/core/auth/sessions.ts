@@ -21,14 +21,6 @@ export async function createSession(db: Db, userId: string): Promise<string> {
   return token;
 }
 
-export async function destroySession(db: Db, token: string): Promise<void> {
-  await db.delete(coreTables.sessions).where(eq(coreTables.sessions.tokenHash, tokenHash(token)));
-}
-
-export async function destroyAllSessions(db: Db, userId: string): Promise<void> {
-  await db.delete(coreTables.sessions).where(eq(coreTables.sessions.userId, userId));
-}
-
 /** The actor behind a session token, or null when the token is unknown or expired. */
 export async function loadActor(db: Db, token: string): Promise<Actor | null> {
   const { sessions, users, memberships } = coreTables;
