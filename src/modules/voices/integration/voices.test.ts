@@ -11,7 +11,7 @@ import type { Actor } from '../../../core/auth/index.ts';
 import {
   submitVoice, publishVoice, supportVoice, changeVoiceStatus, mergeVoices, hideVoice, createPriority, addVoiceToPriority,
 } from '../index.ts';
-import { listVoices } from '../queries/list-voices.ts';
+import { listVoices, RARE_SEARCH_MATCHES } from '../queries/list-voices.ts';
 import { getPriority } from '../queries/priorities.ts';
 import { getVoice, listVoiceUpdates } from '../queries/get-voice.ts';
 
@@ -162,6 +162,33 @@ for (const engine of await testEngines()) {
       // resident authored a and supports b: one person; moderator supports b: another.
       assert.equal(detail?.supporters, 2);
       assert.deepEqual(detail?.byArea.map((r) => [r.area, r.voices, r.supports]).sort(), [['North', 1, 0], ['South', 1, 2]]);
+    });
+
+    it('pages search results newest first, whether a word is rare or common in the city', async () => {
+      // Enough voices with one word to take the "common word" path, a few with another.
+      const many = RARE_SEARCH_MATCHES + 50;
+      await database.db.execute(sql`
+        insert into voices_voice (tenant_id, reference, title, description, lang, category_id, area_id, visibility, created_at)
+        select ${f.beta.id}, 'BET-1999-' || lpad(g::text, 6, '0'),
+          case when g % 100 = 0 then 'Rare zebra crossing ' || g else 'Common pothole ' || g end,
+          'Generated for the search paging test.', 'en',
+          (select id from voices_category where tenant_id = ${f.beta.id} and slug = 'roads'),
+          (select id from voices_area where tenant_id = ${f.beta.id} and slug = 'north'),
+          case when g % 7 = 0 then 'pending' else 'published' end,
+          now() - (g || ' minutes')::interval
+        from generate_series(1, ${many}) g`);
+      const expected = async (word: string, page: number) =>
+        (await queryRows<{ reference: string }>(database.db, sql`select reference from voices_voice
+          where tenant_id = ${f.beta.id} and visibility = 'published' and title like ${`%${word}%`}
+          order by created_at desc, id limit 20 offset ${(page - 1) * 20}`)).map((r) => r.reference);
+      for (const [word, page] of [['pothole', 1], ['pothole', 3], ['zebra', 1]] as const) {
+        const got = await listVoices(database.db, f.beta.id, { q: word, page }, 'en');
+        assert.deepEqual(got.items.map((i) => i.reference), await expected(word, page), `${word} page ${page}`);
+      }
+      const rare = await listVoices(database.db, f.beta.id, { q: 'zebra', page: 1 }, 'en');
+      assert.equal(rare.items.length, 13, 'fifteen zebra voices, two of them pending');
+      assert.equal(rare.hasNext, false);
+      assert.equal((await listVoices(database.db, f.beta.id, { q: 'pothole', page: 1 }, 'en')).hasNext, true);
     });
   });
 }

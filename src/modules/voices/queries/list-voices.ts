@@ -21,17 +21,10 @@ export interface VoiceSummary {
   createdAt: Date;
 }
 
-/** Below this many matches in a city, reading every match beats scanning by date. */
-export const RARE_SEARCH_MATCHES = 1500;
+type Row = Omit<VoiceSummary, 'category' | 'categorySlug' | 'area' | 'areaSlug'> & { categoryId: string; areaId: string };
 
-async function isRareSearch(db: Db, tenantId: string, matches: SQL): Promise<boolean> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`with m as materialized (select id from voices_voice where tenant_id = ${tenantId} and ${matches})
-        select count(*)::int as n from (select 1 from m limit ${RARE_SEARCH_MATCHES}) limited`,
-  );
-  return (row?.n ?? 0) < RARE_SEARCH_MATCHES;
-}
+/** Up to this many matches in a city, reading every match beats scanning by date. */
+export const RARE_SEARCH_MATCHES = 1500;
 
 export const localisedName = (column: SQL, locale: string) => sql`coalesce(${column}->>${locale}, ${column}->>'en')`;
 
@@ -59,23 +52,26 @@ export async function listVoices(
   // websearch_to_tsquery accepts anything a person types (quotes, minus, or) without syntax errors.
   const matches = filters.q ? sql`search @@ websearch_to_tsquery('simple', ${filters.q})` : null;
   if (matches) conditions.push(sql`v.${matches}`);
-  // Few matches: read them all through the (tenant, words) index, then sort them. Many matches:
-  // walk the newest voices and stop at the first page. PostgreSQL's estimate for word
-  // combinations cannot tell the two apart, so a bounded count decides.
-  const rare = matches !== null && (await isRareSearch(db, tenantId, matches));
-  const source = rare
-    ? sql`(select id from voices_voice where tenant_id = ${tenantId} and ${matches} offset 0) m
-          join voices_voice v on v.tenant_id = ${tenantId} and v.id = m.id`
-    : sql`voices_voice v`;
-  const rows = await queryRows<Omit<VoiceSummary, 'category' | 'categorySlug' | 'area' | 'areaSlug'> & { categoryId: string; areaId: string }>(
-    db,
-    sql`select v.id, v.reference, v.title, left(v.description, 200) as excerpt, v.lang, v.status, v.category_id as "categoryId",
-          v.area_id as "areaId", v.support_count as "supportCount", v.created_at as "createdAt"
-        from ${source}
-        where ${sql.join(conditions, sql` and `)}
-        order by v.created_at desc, v.id
-        limit ${PAGE_SIZE + 1} offset ${(filters.page - 1) * PAGE_SIZE}`,
-  );
+  const columns = sql`v.id, v.reference, v.title, left(v.description, 200) as excerpt, v.lang, v.status,
+    v.category_id as "categoryId", v.area_id as "areaId", v.support_count as "supportCount", v.created_at as "createdAt"`;
+  const page = sql`order by v.created_at desc, v.id limit ${PAGE_SIZE + 1} offset ${(filters.page - 1) * PAGE_SIZE}`;
+  const where = sql.join(conditions, sql` and `);
+  let rows: Row[] | null = null;
+  if (matches) {
+    // Few matches: read them all through the (tenant, words) index and sort them; this one
+    // statement also counts them, up to a bound. Many matches: walk the newest voices and stop
+    // at the first page (below). PostgreSQL's estimates for combinations of words cannot tell
+    // the two cases apart, so the bounded count decides.
+    const [sparse] = await queryRows<{ total: number; rows: Row[] | null }>(
+      db,
+      sql`with m as materialized (select id from voices_voice where tenant_id = ${tenantId} and ${matches} limit ${RARE_SEARCH_MATCHES + 1})
+          select (select count(*) from m)::int as total,
+            (select json_agg(found order by found."createdAt" desc, found.id) from (select ${columns} from m join voices_voice v on v.tenant_id = ${tenantId} and v.id = m.id
+              where ${where} and (select count(*) from m) <= ${RARE_SEARCH_MATCHES} ${page}) found) as rows`,
+    );
+    if (sparse && sparse.total <= RARE_SEARCH_MATCHES) rows = sparse.rows ?? [];
+  }
+  rows ??= await queryRows<Row>(db, sql`select ${columns} from voices_voice v where ${where} ${page}`);
   const categories = new Map(taxonomy.categories.map((c) => [c.id, c]));
   const areas = new Map(taxonomy.areas.map((a) => [a.id, a]));
   const items = rows.slice(0, PAGE_SIZE).map(({ categoryId, areaId, ...row }) => {
