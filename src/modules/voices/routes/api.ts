@@ -2,7 +2,7 @@
 // schemas that validate requests.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http/index.ts';
-import { findTenantBySlugCached } from '../../../core/tenancy/index.ts';
+import { findCity } from './city-context.ts';
 import { AppError, notFound } from '../../../core/result.ts';
 import { VoiceFilters, VoiceInput } from '../schemas.ts';
 import { STATUSES } from '../status.ts';
@@ -96,17 +96,12 @@ const SUBMIT_ERRORS: Record<Exclude<SubmitVoiceError, 'sign-in-required'>, { fie
   'outside-city': { field: 'latitude', key: 'error.voice.outsideCity' },
 };
 
-async function cityFor(c: { get: (k: 'services') => AppEnv['Variables']['services'] }, slug: string) {
-  const city = await findTenantBySlugCached(c.get('services').database.db, slug);
-  if (!city || city.kind !== 'city') throw notFound();
-  return city;
-}
 
 export function voicesApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(listRoute, async (c) => {
     const { city: slug } = c.req.valid('param');
     const filters = c.req.valid('query');
-    const city = await cityFor(c, slug);
+    const city = await findCity(c.get('services').database.db, slug);
     const { items, hasNext } = await listVoices(c.get('services').database.db, city.id, filters, c.get('locale'));
     return c.json(
       {
@@ -124,7 +119,7 @@ export function voicesApi(api: OpenAPIHono<AppEnv>): void {
 
   api.openapi(getRoute, async (c) => {
     const { city: slug, reference } = c.req.valid('param');
-    const city = await cityFor(c, slug);
+    const city = await findCity(c.get('services').database.db, slug);
     const db = c.get('services').database.db;
     const voice = await getVoice(db, city.id, reference, c.get('locale'));
     if (!voice) throw notFound();
@@ -148,7 +143,7 @@ export function voicesApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(createVoiceRoute, async (c) => {
     const { city: slug } = c.req.valid('param');
     const input = c.req.valid('json');
-    const city = await cityFor(c, slug);
+    const city = await findCity(c.get('services').database.db, slug);
     const { database, config } = c.get('services');
     const t = c.get('t');
     const result = await submitVoice(database.db, { ...input, lang: c.get('locale'), channel: 'api', secret: config.secret }, c.get('actor'), city);

@@ -19,10 +19,16 @@ export interface CityContext {
   page(current: NavKey | null, props: Omit<PageProps, 'site' | 'nav'>): Promise<Response>;
 }
 
+/** The city with this slug, or a 404 for anything else (an unknown slug, a country). */
+export async function findCity(db: Db, slug: string): Promise<Tenant> {
+  const city = await findTenantBySlugCached(db, slug);
+  if (!city || city.kind !== 'city') throw notFound();
+  return city;
+}
+
 export async function cityContext(c: Context<AppEnv>): Promise<CityContext> {
   const { database } = c.get('services');
-  const city = await findTenantBySlugCached(database.db, c.req.param('city') ?? '');
-  if (!city || city.kind !== 'city') throw notFound();
+  const city = await findCity(database.db, c.req.param('city') ?? '');
   const v = viewContext(c, city.settings.timeZone);
   const base = `/c/${city.slug}`;
   const items: (NavItem & { key: NavKey })[] = [

@@ -1,6 +1,7 @@
 // The moderator's pages: the queue, one voice's desk, and each moderation action. Each handler
 // parses, calls one service, and shows the outcome.
 import type { Context, Hono } from 'hono';
+import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { parseForm } from '../../../core/http/index.ts';
 import { notFound, type Result } from '../../../core/result.ts';
@@ -86,22 +87,18 @@ export function moderationPages(app: Hono<AppEnv>): void {
   });
 
   /** One moderation action: parse its form, run its service, then back to the desk. */
-  const action = <S extends Parameters<typeof parseForm>[1]>(
+  const action = <S extends z.ZodType>(
     name: string,
-    schema: S | null,
-    run: (ctx: CityContext, reference: string, data: Record<string, unknown>) => Promise<Result<unknown, string>>,
+    schema: S,
+    run: (ctx: CityContext, reference: string, data: z.infer<S>) => Promise<Result<unknown, string>>,
   ) => {
     app.post(`/c/:city/moderate/voices/:reference/${name}`, async (c) => {
       const ctx = await moderatorContext(c);
       if (ctx instanceof Response) return ctx;
       const reference = c.req.param('reference');
-      let data: Record<string, unknown> = {};
-      if (schema) {
-        const form = parseForm(c, schema);
-        if (!form.ok) return desk(c, ctx, reference, { issues: form.issues, values: form.raw, status: 400 });
-        data = form.data as Record<string, unknown>;
-      }
-      const result = await run(ctx, reference, data);
+      const form = parseForm(c, schema);
+      if (!form.ok) return desk(c, ctx, reference, { issues: form.issues, values: form.raw, status: 400 });
+      const result = await run(ctx, reference, form.data);
       if (!result.ok) {
         if (result.error === 'not-found') throw notFound();
         const issue = ERROR_ISSUES[result.error] ?? { field: 'form', messageKey: 'error.field.invalid', values: {} };
@@ -111,18 +108,18 @@ export function moderationPages(app: Hono<AppEnv>): void {
     });
   };
 
-  action('publish', null, (ctx, reference) => publishVoice(ctx.db, { reference }, ctx.v.actor, ctx.city));
-  action('hide', HideInput, (ctx, reference, d) => hideVoice(ctx.db, { reference, reason: d.reason as string }, ctx.v.actor, ctx.city));
-  action('reply', ReplyInput, (ctx, reference, d) => replyToVoice(ctx.db, { reference, body: d.body as string }, ctx.v.actor, ctx.city));
+  action('publish', z.object({}), (ctx, reference) => publishVoice(ctx.db, { reference }, ctx.v.actor, ctx.city));
+  action('hide', HideInput, (ctx, reference, d) => hideVoice(ctx.db, { reference, reason: d.reason }, ctx.v.actor, ctx.city));
+  action('reply', ReplyInput, (ctx, reference, d) => replyToVoice(ctx.db, { reference, body: d.body }, ctx.v.actor, ctx.city));
   action('status', StatusInput, (ctx, reference, d) =>
-    changeVoiceStatus(ctx.db, { reference, status: d.status as never, note: d.note as string | undefined }, ctx.v.actor, ctx.city),
+    changeVoiceStatus(ctx.db, { reference, status: d.status, note: d.note }, ctx.v.actor, ctx.city),
   );
   action('merge', MergeInput, async (ctx, reference, d) => {
-    const into = normaliseReference(d.into as string);
+    const into = normaliseReference(d.into);
     if (!into) return { ok: false, error: 'target-not-found' };
     return mergeVoices(ctx.db, { reference, into }, ctx.v.actor, ctx.city);
   });
   action('priority', AddToPriorityInput, (ctx, reference, d) =>
-    addVoiceToPriority(ctx.db, { reference, priorityId: d.priority as string }, ctx.v.actor, ctx.city),
+    addVoiceToPriority(ctx.db, { reference, priorityId: d.priority }, ctx.v.actor, ctx.city),
   );
 }
