@@ -3,12 +3,13 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { findCity } from './city-context.ts';
+import { SUBMIT_ERROR_ISSUES } from './submit-errors.ts';
 import { AppError, notFound } from '../../../core/result.ts';
 import { VoiceFilters, VoiceInput } from '../schemas.ts';
 import { STATUSES } from '../status.ts';
 import { listVoices } from '../queries/list-voices.ts';
 import { getVoice, listVoiceUpdates } from '../queries/get-voice.ts';
-import { submitVoice, type SubmitVoiceError } from '../services/submit-voice.ts';
+import { submitVoice } from '../services/submit-voice.ts';
 import { rateLimit } from '../../../core/http/index.ts';
 
 const CityParam = z.object({ city: z.string().max(63).openapi({ param: { name: 'city', in: 'path' }, example: 'kisumu' }) });
@@ -89,12 +90,6 @@ const createVoiceRoute = createRoute({
   },
 });
 
-const SUBMIT_ERRORS: Record<Exclude<SubmitVoiceError, 'sign-in-required'>, { field: string; key: string }> = {
-  'unknown-category': { field: 'category', key: 'error.voice.unknownCategory' },
-  'unknown-area': { field: 'area', key: 'error.voice.unknownArea' },
-  'outside-area': { field: 'latitude', key: 'error.voice.outsideArea' },
-  'outside-city': { field: 'latitude', key: 'error.voice.outsideCity' },
-};
 
 
 export function voicesApi(api: OpenAPIHono<AppEnv>): void {
@@ -149,11 +144,9 @@ export function voicesApi(api: OpenAPIHono<AppEnv>): void {
     const result = await submitVoice(database.db, { ...input, lang: c.get('locale'), channel: 'api', secret: config.secret }, c.get('actor'), city);
     if (!result.ok) {
       if (result.error === 'sign-in-required') throw new AppError('sign-in-required', 403, 'error.signInRequired');
-      const problem = SUBMIT_ERRORS[result.error];
-      return c.json(
-        { error: { code: result.error, message: t(problem.key), fields: [{ field: problem.field, code: problem.key, message: t(problem.key) }] } },
-        422,
-      );
+      const issue = SUBMIT_ERROR_ISSUES[result.error];
+      const message = t(issue.messageKey);
+      return c.json({ error: { code: result.error, message, fields: [{ field: issue.field, code: issue.messageKey, message }] } }, 422);
     }
     const body = { reference: result.value.reference, url: `/c/${city.slug}/voices/${result.value.reference}`, created: result.value.created };
     return c.json(body, result.value.created ? 201 : 200);

@@ -7,7 +7,8 @@ import { parseForm, rateLimit } from '../../../core/http/index.ts';
 import { AppError, notFound } from '../../../core/result.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
 import { VoiceFilters, VoiceInput } from '../schemas.ts';
-import { submitVoice, type SubmitVoiceError } from '../services/submit-voice.ts';
+import { submitVoice } from '../services/submit-voice.ts';
+import { SUBMIT_ERROR_ISSUES } from './submit-errors.ts';
 import { supportVoice } from '../services/support-voice.ts';
 import { listVoices } from '../queries/list-voices.ts';
 import { getVoice, hasSupported, listVoicePriorities, listVoiceUpdates } from '../queries/get-voice.ts';
@@ -21,12 +22,6 @@ import { VoicePage } from '../views/VoicePage.tsx';
 import { PriorityList, PriorityPage } from '../views/Priorities.tsx';
 import { cityContext } from './city-context.ts';
 
-const SUBMIT_ERROR_FIELD: Record<Exclude<SubmitVoiceError, 'sign-in-required'>, FieldIssue> = {
-  'unknown-category': { field: 'category', messageKey: 'error.voice.unknownCategory', values: {} },
-  'unknown-area': { field: 'area', messageKey: 'error.voice.unknownArea', values: {} },
-  'outside-area': { field: 'latitude', messageKey: 'error.voice.outsideArea', values: {} },
-  'outside-city': { field: 'latitude', messageKey: 'error.voice.outsideCity', values: {} },
-};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -78,7 +73,7 @@ export function publicPages(app: Hono<AppEnv>): void {
     const result = await submitVoice(ctx.db, { ...form.data, lang: ctx.v.locale, channel: 'web', secret: config.secret }, ctx.v.actor, ctx.city);
     if (!result.ok) {
       if (result.error === 'sign-in-required') throw new AppError('sign-in-required', 403, 'error.signInRequired');
-      return renderForm(ctx, form.raw, [SUBMIT_ERROR_FIELD[result.error]], 422);
+      return renderForm(ctx, form.raw, [SUBMIT_ERROR_ISSUES[result.error]], 422);
     }
     return c.redirect(`${ctx.base}/voices/${result.value.reference}?done=submitted`, 303);
   });
