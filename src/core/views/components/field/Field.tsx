@@ -33,36 +33,41 @@ function Parts(props: Common & { children: Child; legend?: boolean }) {
   );
 }
 
-export function TextInput(props: Common & { value?: string | undefined; type?: string; autocomplete?: string; width?: 'short' | 'full' }) {
+interface ControlAttributes {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': 'true' | undefined;
+}
+
+/** A labelled control: the wrapper, label, hint and message are the same for every kind. */
+function Labelled(props: Common & { control: (attributes: ControlAttributes) => Child }) {
   const issue = props.errors?.[props.name];
   const id = fieldId(props.name);
+  const attributes: ControlAttributes = {
+    id, 'aria-describedby': describedBy(props.name, props.hint, issue), 'aria-invalid': issue ? 'true' : undefined,
+  };
   return (
     <div class={issue ? 'field field-error' : 'field'}>
       <label for={id}>{props.label}</label>
-      <Parts {...props}>
-        <input
-          id={id} name={props.name} type={props.type ?? 'text'} value={props.value ?? ''}
-          autocomplete={props.autocomplete} class={props.width === 'short' ? 'short' : undefined}
-          aria-describedby={describedBy(props.name, props.hint, issue)} aria-invalid={issue ? 'true' : undefined}
-        />
-      </Parts>
+      <Parts {...props}>{props.control(attributes)}</Parts>
     </div>
   );
 }
 
-export function TextArea(props: Common & { value?: string | undefined; rows?: number }) {
-  const issue = props.errors?.[props.name];
-  const id = fieldId(props.name);
+export function TextInput(props: Common & { value?: string | undefined; type?: string; autocomplete?: string; width?: 'short' | 'full' }) {
   return (
-    <div class={issue ? 'field field-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      <Parts {...props}>
-        <textarea id={id} name={props.name} rows={props.rows ?? 6}
-          aria-describedby={describedBy(props.name, props.hint, issue)} aria-invalid={issue ? 'true' : undefined}>
-          {props.value ?? ''}
-        </textarea>
-      </Parts>
-    </div>
+    <Labelled {...props} control={(a) => (
+      <input {...a} name={props.name} type={props.type ?? 'text'} value={props.value ?? ''}
+        autocomplete={props.autocomplete} class={props.width === 'short' ? 'short' : undefined} />
+    )} />
+  );
+}
+
+export function TextArea(props: Common & { value?: string | undefined; rows?: number }) {
+  return (
+    <Labelled {...props} control={(a) => (
+      <textarea {...a} name={props.name} rows={props.rows ?? 6}>{props.value ?? ''}</textarea>
+    )} />
   );
 }
 
@@ -72,21 +77,15 @@ export interface Choice {
 }
 
 export function Select(props: Common & { value?: string | undefined; choices: readonly Choice[]; blank?: string }) {
-  const issue = props.errors?.[props.name];
-  const id = fieldId(props.name);
   return (
-    <div class={issue ? 'field field-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      <Parts {...props}>
-        <select id={id} name={props.name}
-          aria-describedby={describedBy(props.name, props.hint, issue)} aria-invalid={issue ? 'true' : undefined}>
-          {props.blank !== undefined ? <option value="">{props.blank}</option> : null}
-          {props.choices.map((c) => (
-            <option value={c.value} selected={c.value === props.value}>{c.label}</option>
-          ))}
-        </select>
-      </Parts>
-    </div>
+    <Labelled {...props} control={(a) => (
+      <select {...a} name={props.name}>
+        {props.blank !== undefined ? <option value="">{props.blank}</option> : null}
+        {props.choices.map((c) => (
+          <option value={c.value} selected={c.value === props.value}>{c.label}</option>
+        ))}
+      </select>
+    )} />
   );
 }
 
