@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsc --noEmit
-mapfile -t files < <(find src test e2e -name '*.test.ts' -o -name '*.test.tsx' | sort)
+mapfile -t files < <(find src test e2e \( -name '*.test.ts' -o -name '*.test.tsx' \) | sort)
 exec timeout "${BARAZA_TEST_TIMEOUT:-1500}" node --import tsx --test "${files[@]}"
