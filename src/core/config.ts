@@ -15,6 +15,7 @@ const Env = z.object({
   BARAZA_RATE_LIMIT_POSTS: z.coerce.number().int().min(0).default(30),
   BARAZA_RATE_LIMIT_LOGINS: z.coerce.number().int().min(0).default(20),
   BARAZA_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  BARAZA_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.string().optional(),
 });
 
@@ -34,6 +35,12 @@ export interface Config {
   /** Login attempts per client address per 10 minutes; 0 turns the limit off. */
   rateLimitLogins: number;
   secureCookies: 'auto' | 'true' | 'false';
+  /**
+   * How many reverse proxies stand in front of the app. With 0 the socket's address is the
+   * client's; with N the client is the Nth address from the right of X-Forwarded-For (the one
+   * the outermost trusted proxy saw), so rate limits count people, not the proxy.
+   */
+  trustedProxies: number;
 }
 
 // A fixed development secret keeps the demo to two commands; production must set its own,
@@ -61,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPosts: e.BARAZA_RATE_LIMIT_POSTS,
     rateLimitLogins: e.BARAZA_RATE_LIMIT_LOGINS,
     secureCookies: e.BARAZA_SECURE_COOKIES,
+    trustedProxies: e.BARAZA_TRUSTED_PROXIES,
   };
 }

@@ -10,6 +10,13 @@ import type { AppEnv } from './context.ts';
 export const RATE_WINDOW_SECONDS = 600;
 
 export function clientAddress(c: Context<AppEnv>): string {
+  const hops = c.get('services').config.trustedProxies;
+  if (hops > 0) {
+    // Each trusted proxy appends the address it saw; entries further left are the client's word.
+    const forwarded = (c.req.header('x-forwarded-for') ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+    const client = forwarded[forwarded.length - hops];
+    if (client) return client;
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

@@ -70,6 +70,19 @@ for (const engine of await testEngines()) {
       assert.deepEqual(statuses, [401, 401, 401, 429]);
     });
 
+    it('counts rate limits per client behind a trusted proxy, not per proxy', async () => {
+      await database.db.execute(sql`delete from core_rate_limit`);
+      const proxied = testApp(database, { BARAZA_RATE_LIMIT_LOGINS: '2', BARAZA_TRUSTED_PROXIES: '1' });
+      const attempt = async (forwardedFor: string) => {
+        const c = new Client(proxied.app, { 'x-forwarded-for': forwardedFor });
+        await c.get('/account/login');
+        return (await c.post('/account/login', { email: 'nobody@example.org', password: 'whatever it is' })).status;
+      };
+      assert.deepEqual([await attempt('203.0.113.7'), await attempt('203.0.113.7'), await attempt('203.0.113.7')], [401, 401, 429]);
+      assert.equal(await attempt('198.51.100.20'), 401, 'another resident behind the same proxy is not blocked');
+      assert.equal(await attempt('spoofed, 203.0.113.7'), 429, 'a forged left-hand entry does not escape the limit');
+    });
+
     it('changes the password and ends the other sessions', async () => {
       const a = new Client(t.app);
       const b = new Client(t.app);
