@@ -1,11 +1,12 @@
 // Logical backup and restore that work the same on PGlite and PostgreSQL: every table's rows as
-// JSON, in foreign-key order, in one gzip'd file. A restore replaces all contents in a single
-// transaction, so a failed restore leaves the database as it was.
+// JSON lines of bounded batches, in foreign-key order, in one gzip'd file, read from one
+// snapshot. A restore replaces all contents in a single transaction, so a failed restore leaves
+// the database as it was.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createGunzip, createGzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, type Db } from './database.ts';
 
 const FORMAT = 'baraza-backup';
@@ -58,68 +59,95 @@ async function appliedMigrations(db: Db): Promise<string[]> {
   return (await queryRows<{ id: string }>(db, sql`select id from baraza_migrations order by id`)).map((r) => r.id);
 }
 
+/** Columns of foreign keys from a table to itself (a merged voice points at the kept one). */
+async function selfReferenceColumns(db: Db, table: string): Promise<string[]> {
+  const rows = await queryRows<{ name: string }>(
+    db,
+    sql`select distinct a.attname as name from pg_constraint k
+        join pg_attribute a on a.attrelid = k.conrelid and a.attnum = any (k.conkey)
+        where k.contype = 'f' and k.conrelid = k.confrelid and k.conrelid = ${table}::regclass`,
+  );
+  return rows.map((r) => r.name);
+}
+
+/** Rows per line of the file, and per insert on restore: memory stays bounded for any table size. */
+export const BATCH_ROWS = 2000;
+
 export async function backupDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
-  const { db } = database;
   const gzip = createGzip();
   const out = gzip.pipe(createWriteStream(file));
   const write = async (line: unknown) => {
     if (!gzip.write(`${JSON.stringify(line)}\n`)) await once(gzip, 'drain');
   };
-  const header: Header = { format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), migrations: await appliedMigrations(db) };
-  await write(header);
   let rows = 0;
-  const tables = (await tablesInDependencyOrder(db)).filter((t) => t !== MIGRATIONS_TABLE);
-  for (const table of tables) {
-    const columns = await writableColumns(db, table);
-    const selected = sql.join(columns.map(ident), sql`, `);
-    const data = await queryRows<{ r: unknown }>(db, sql`select to_jsonb(t) as r from (select ${selected} from ${ident(table)}) t`);
-    await write({ table, rows: data.map((d) => d.r) } satisfies TableBlock);
-    rows += data.length;
-  }
+  let tableCount = 0;
+  // One repeatable-read transaction: every table is read from the same snapshot.
+  await database.db.transaction(
+    async (tx) => {
+      const header: Header = { format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), migrations: await appliedMigrations(tx) };
+      await write(header);
+      const tables = (await tablesInDependencyOrder(tx)).filter((t) => t !== MIGRATIONS_TABLE);
+      tableCount = tables.length;
+      for (const table of tables) {
+        const selected = sql.join((await writableColumns(tx, table)).map(ident), sql`, `);
+        // Rows that other rows of the same table point at come first, so a restore can insert
+        // them batch by batch (a merged voice after the voice it was merged into).
+        const order = (await selfReferenceColumns(tx, table)).map((c) => sql`${ident(c)} is not null`);
+        const orderBy = order.length ? sql` order by ${sql.join(order, sql`, `)}` : sql``;
+        await tx.execute(sql`declare backup_rows no scroll cursor for
+          select to_jsonb(t) as r from (select ${selected} from ${ident(table)}${orderBy}) t`);
+        for (;;) {
+          const batch = await queryRows<{ r: unknown }>(tx, sql`fetch ${sql.raw(String(BATCH_ROWS))} from backup_rows`);
+          if (batch.length === 0) break;
+          await write({ table, rows: batch.map((b) => b.r) } satisfies TableBlock);
+          rows += batch.length;
+        }
+        await tx.execute(sql`close backup_rows`);
+      }
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
   gzip.end();
   await once(out, 'finish');
-  return { tables: tables.length, rows };
+  return { tables: tableCount, rows };
 }
 
-async function readBackup(file: string): Promise<{ header: Header; blocks: TableBlock[] }> {
+/** The lines of a backup file, the header first, read as they are needed. */
+async function* readLines(file: string): AsyncGenerator<Header | TableBlock> {
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  let header: Header | undefined;
-  const blocks: TableBlock[] = [];
   try {
-    for await (const line of lines) {
-      if (!line) continue;
-      const value = JSON.parse(line) as Header | TableBlock;
-      if (!header) header = value as Header;
-      else blocks.push(value as TableBlock);
-    }
+    for await (const line of lines) if (line) yield JSON.parse(line) as Header | TableBlock;
   } catch (e) {
     throw new Error(`${file} is not a readable Baraza backup (${(e as Error).message})`);
   }
-  if (!header || header.format !== FORMAT || header.version !== VERSION) throw new Error(`${file} is not a Baraza backup`);
-  return { header, blocks };
 }
 
 export async function restoreDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
-  const { header, blocks } = await readBackup(file);
   const { db } = database;
+  const lines = readLines(file);
+  const first = await lines.next();
+  const header = first.done ? undefined : (first.value as Header);
+  if (!header || header.format !== FORMAT || header.version !== VERSION) throw new Error(`${file} is not a Baraza backup`);
   const migrations = await appliedMigrations(db);
   if (migrations.join('\n') !== header.migrations.join('\n')) {
     throw new Error('the backup was taken at a different schema version: run the same release that wrote it');
   }
   const tables = (await tablesInDependencyOrder(db)).filter((t) => t !== MIGRATIONS_TABLE);
-  const unknown = blocks.find((b) => !tables.includes(b.table));
-  if (unknown) throw new Error(`the backup has a table this database does not: ${unknown.table}`);
   let rows = 0;
+  // One transaction: a file that turns out broken half-way leaves the database as it was.
   await db.transaction(async (tx) => {
     await tx.execute(sql`truncate ${sql.join(tables.map(ident), sql`, `)}`);
-    for (const table of tables) {
-      const block = blocks.find((b) => b.table === table);
-      if (!block || block.rows.length === 0) continue;
-      const columns = sql.join((await writableColumns(tx, table)).map(ident), sql`, `);
-      // One statement per table: rows that point at rows of the same table (a merged voice)
-      // are checked at the end of the statement, whatever their order.
-      await tx.execute(sql`insert into ${ident(table)} (${columns})
-        select ${columns} from jsonb_populate_recordset(null::${ident(table)}, ${JSON.stringify(block.rows)}::jsonb)`);
+    const columnsOf = new Map<string, SQL>();
+    for await (const line of lines) {
+      const block = line as TableBlock;
+      if (!tables.includes(block.table)) throw new Error(`the backup has a table this database does not: ${block.table}`);
+      let columns = columnsOf.get(block.table);
+      if (!columns) {
+        columns = sql.join((await writableColumns(tx, block.table)).map(ident), sql`, `);
+        columnsOf.set(block.table, columns);
+      }
+      await tx.execute(sql`insert into ${ident(block.table)} (${columns})
+        select ${columns} from jsonb_populate_recordset(null::${ident(block.table)}, ${JSON.stringify(block.rows)}::jsonb)`);
       rows += block.rows.length;
     }
   });
