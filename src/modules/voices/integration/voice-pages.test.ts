@@ -62,6 +62,29 @@ for (const engine of await testEngines()) {
       assert.equal(await count(), before);
     });
 
+    it('shows the words of a voice awaiting moderation only to its author and the moderators', async () => {
+      const author = new Client(t.app);
+      await author.get('/c/alpha/voices/new');
+      const created = await author.post('/c/alpha/voices', { ...voice, title: 'Not yet checked by anyone' });
+      const path = created.location!.split('?')[0]!;
+      const reference = path.split('/').pop()!;
+      assert.match((await author.get(path)).html, /Not yet checked by anyone/);
+      const stranger = new Client(t.app);
+      const seen = await stranger.get(path);
+      assert.equal(seen.status, 200);
+      assert.doesNotMatch(seen.html, /Not yet checked by anyone|borne fontaine/);
+      assert.match(seen.html, /Awaiting moderation/);
+      assert.equal((await stranger.json(`/api/v1/cities/alpha/voices/${reference}`)).body.title, null);
+      const forged = new Client(t.app);
+      forged.cookies.set('baraza_mine', `${reference}.not-a-signature`);
+      assert.doesNotMatch((await forged.get(path)).html, /Not yet checked by anyone/);
+      const mod = new Client(t.app);
+      await signIn(mod, ACCOUNTS.moderator.email, PASSWORD);
+      assert.match((await mod.get(path)).html, /Not yet checked by anyone/);
+      await mod.post(`/c/alpha/moderate/voices/${reference}/publish`, {});
+      assert.match((await stranger.get(path)).html, /Not yet checked by anyone/, 'public once published');
+    });
+
     it('shows script and markup in text as text', async () => {
       const c = new Client(t.app);
       await c.get('/c/alpha/voices/new');

@@ -3,6 +3,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { findCity } from './city-context.ts';
+import { maySeeUnpublished, rememberSubmission } from './own-submissions.ts';
 import { SUBMIT_ERROR_ISSUES } from './submit-errors.ts';
 import { AppError, notFound } from '../../../core/result.ts';
 import { VoiceFilters, VoiceInput } from '../schemas.ts';
@@ -71,7 +72,7 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: 'get', path: '/cities/{city}/voices/{reference}', tags: ['voices'], summary: 'One voice with its public timeline',
   request: { params: ReferenceParam },
-  responses: { 200: json(Voice, 'The voice; a hidden voice shows only its reason'), 404: json(ErrorBody, 'No such city or voice') },
+  responses: { 200: json(Voice, 'The voice; the words of a hidden voice, and of a pending one for anyone but its author and the moderators, are null'), 404: json(ErrorBody, 'No such city or voice') },
 });
 
 const createVoiceRoute = createRoute({
@@ -119,7 +120,8 @@ export function voicesApi(api: OpenAPIHono<AppEnv>): void {
     const voice = await getVoice(db, city.id, reference, c.get('locale'));
     if (!voice) throw notFound();
     const updates = await listVoiceUpdates(db, city.id, voice.id);
-    const hidden = voice.visibility === 'hidden';
+    // The words of a voice that is not public go only to its author and the city's moderators.
+    const hidden = !(voice.visibility === 'published' || (voice.visibility === 'pending' && maySeeUnpublished(c, voice, c.get('actor'), city)));
     return c.json(
       {
         reference: voice.reference, visibility: voice.visibility, hiddenReason: voice.hiddenReason, mergedInto: voice.mergedInto,
@@ -148,6 +150,7 @@ export function voicesApi(api: OpenAPIHono<AppEnv>): void {
       const message = t(issue.messageKey);
       return c.json({ error: { code: result.error, message, fields: [{ field: issue.field, code: issue.messageKey, message }] } }, 422);
     }
+    rememberSubmission(c, result.value.reference);
     const body = { reference: result.value.reference, url: `/c/${city.slug}/voices/${result.value.reference}`, created: result.value.created };
     return c.json(body, result.value.created ? 201 : 200);
   });

@@ -21,6 +21,7 @@ import { VoiceForm } from '../views/VoiceForm.tsx';
 import { VoicePage } from '../views/VoicePage.tsx';
 import { PriorityList, PriorityPage } from '../views/Priorities.tsx';
 import { cityContext } from './city-context.ts';
+import { maySeeUnpublished, rememberSubmission } from './own-submissions.ts';
 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,6 +76,7 @@ export function publicPages(app: Hono<AppEnv>): void {
       if (result.error === 'sign-in-required') throw new AppError('sign-in-required', 403, 'error.signInRequired');
       return renderForm(ctx, form.raw, [SUBMIT_ERROR_ISSUES[result.error]], 422);
     }
+    rememberSubmission(c, result.value.reference);
     return c.redirect(`${ctx.base}/voices/${result.value.reference}?done=submitted`, 303);
   });
 
@@ -98,11 +100,12 @@ export function publicPages(app: Hono<AppEnv>): void {
     ];
     const done = c.req.query('done');
     const notice = done === 'submitted' ? ctx.v.t('voice.submitted', { reference: voice.reference }) : done === 'supported' ? ctx.v.t('voice.supportedNotice') : undefined;
+    const wordsShown = voice.visibility === 'published' || (voice.visibility === 'pending' && maySeeUnpublished(c, voice, ctx.v.actor, ctx.city));
     return ctx.page(null, {
-      title: voice.visibility === 'hidden' ? ctx.v.t('voice.hiddenTitle') : voice.title,
+      title: wordsShown ? voice.title : ctx.v.t(voice.visibility === 'hidden' ? 'voice.hiddenTitle' : 'voice.pendingTitle'),
       children: (
         <VoicePage v={ctx.v} base={ctx.base} voice={voice} updates={updates} priorities={priorities} supported={supported}
-          notice={notice} canModerate={canModerate(ctx.v.actor, ctx.city)} />
+          notice={notice} canModerate={canModerate(ctx.v.actor, ctx.city)} wordsShown={wordsShown} />
       ),
     });
   });

@@ -16,6 +16,8 @@ export function VoicePage(props: {
   supported: boolean;
   notice?: string | undefined;
   canModerate: boolean;
+  /** False for a hidden voice, and for a pending one seen by someone other than its author or a moderator. */
+  wordsShown: boolean;
 }) {
   const { v, voice } = props;
   const hidden = voice.visibility === 'hidden';
@@ -27,6 +29,12 @@ export function VoicePage(props: {
         <>
           <h1>{v.t('voice.hiddenTitle')}</h1>
           <p>{v.t('voice.hiddenReason', { reason: voice.hiddenReason ?? '' })}</p>
+        </>
+      ) : !props.wordsShown ? (
+        <>
+          <h1>{v.t('voice.pendingTitle')}</h1>
+          <p>{v.t('voice.pendingHidden')}</p>
+          <p><StatusTag v={v} status={voice.status} /></p>
         </>
       ) : (
         <>
