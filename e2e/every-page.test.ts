@@ -1,0 +1,85 @@
+// axe-core on every page a person can reach, signed out and signed in, in English and Arabic,
+// with JavaScript off: the pages the journeys in voices.test.ts do not pass through.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, expectAccessible } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+import { ACCOUNTS, PASSWORD } from '../test/support/fixtures.ts';
+import { actorOf } from '../test/support/actors.ts';
+import { submitVoice, publishVoice, hideVoice, createPriority, addVoiceToPriority } from '../src/modules/voices/index.ts';
+import { findTenantBySlug } from '../src/core/tenancy/index.ts';
+
+describe('every page passes axe-core', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const refs: Record<string, string> = {};
+  let priorityId = '';
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const db = server.database.db;
+    const alpha = (await findTenantBySlug(db, 'alpha'))!;
+    const moderator = await actorOf(db, 'moderator');
+    const make = async (title: string) => {
+      const r = await submitVoice(db, { title, description: 'A voice for the accessibility sweep.', category: 'water', area: 'north', lang: 'en', channel: 'web', secret: 's' }, null, alpha);
+      assert.ok(r.ok);
+      return r.value.reference;
+    };
+    refs.published = await make('Published voice for the sweep');
+    refs.hidden = await make('Hidden voice for the sweep');
+    refs.pending = await make('Pending voice for the sweep');
+    await publishVoice(db, { reference: refs.published }, moderator, alpha);
+    await hideVoice(db, { reference: refs.hidden, reason: 'Personal data' }, moderator, alpha);
+    const p = await createPriority(db, { title: 'Water for all', description: 'Kiosks near every home', lang: 'en' }, moderator, alpha);
+    priorityId = p.ok ? p.value.id : '';
+    await addVoiceToPriority(db, { reference: refs.published, priorityId }, moderator, alpha);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function check(page: Page, paths: string[], expectStatus = (path: string) => (path.includes('nowhere') ? 404 : 200)) {
+    for (const path of paths) {
+      const res = await page.goto(path);
+      assert.equal(res?.status(), expectStatus(path), path);
+      await expectAccessible(page);
+    }
+  }
+
+  for (const locale of ['en-GB', 'ar']) {
+    it(`signed out, ${locale}`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false, locale, baseURL: server.url });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      await check(page, [
+        '/c/alpha/priorities', `/c/alpha/priorities/${priorityId}`, `/c/alpha/voices/${refs.published}`,
+        `/c/alpha/voices/${refs.hidden}`, `/c/alpha/voices/${refs.pending}`, '/c/alpha/voices?q=sweep&status=received',
+        '/account/register', '/account/forgot', '/account/reset?token=x', '/c/alpha/nowhere',
+      ]);
+      await context.close();
+    });
+
+    it(`signed in as a city admin, ${locale}`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false, locale, baseURL: server.url });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      await page.goto('/account/login');
+      await page.locator('#email').fill(ACCOUNTS.cityAdmin.email);
+      await page.locator('#password').fill(PASSWORD);
+      await page.locator('form[action="/account/login"] button').click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/account/login'));
+      await check(page, [
+        '/account', '/c/alpha/settings', '/c/alpha/moderate?view=open', '/c/alpha/moderate?view=hidden',
+        '/c/alpha/moderate?view=closed', `/c/alpha/moderate/voices/${refs.hidden}`, `/c/alpha/voices/${refs.published}`,
+      ]);
+      // A failed settings form, with its error summary.
+      await page.goto('/c/alpha/settings');
+      await page.locator('form[action="/c/alpha/settings/areas"] button').click();
+      await expectAccessible(page);
+      await context.close();
+    });
+  }
+});
