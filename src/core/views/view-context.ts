@@ -16,8 +16,24 @@ export interface ViewContext {
   timeZone: string;
 }
 
-export function viewContext(c: Context<AppEnv>, timeZone = 'UTC'): ViewContext {
+/**
+ * Where "this page" is, for the language switch and sign-in links. After a form post the page
+ * shown belongs to the form's page, which the Referer names (same site only); the post's own
+ * address may have no page to come back to.
+ */
+function currentPage(c: Context<AppEnv>): string {
   const url = new URL(c.req.url);
+  if (c.req.method === 'GET') return url.pathname + url.search;
+  try {
+    const referer = new URL(c.req.header('referer') ?? '');
+    if (referer.origin === url.origin) return referer.pathname + referer.search;
+  } catch {
+    /* no or unreadable Referer */
+  }
+  return '/';
+}
+
+export function viewContext(c: Context<AppEnv>, timeZone = 'UTC'): ViewContext {
   const locale = c.get('locale');
   return {
     t: c.get('t'),
@@ -25,7 +41,7 @@ export function viewContext(c: Context<AppEnv>, timeZone = 'UTC'): ViewContext {
     dir: directionOf(locale),
     actor: c.get('actor'),
     csrfToken: c.get('csrfToken'),
-    here: url.pathname + url.search,
+    here: currentPage(c),
     timeZone,
   };
 }
