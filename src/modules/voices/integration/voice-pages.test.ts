@@ -85,6 +85,21 @@ for (const engine of await testEngines()) {
       assert.match((await stranger.get(path)).html, /Not yet checked by anyone/, 'public once published');
     });
 
+    it('after a failed post, the language switch returns to the form page, not to the post address', async () => {
+      const c = new Client(t.app);
+      await c.get('/c/alpha/voices/new');
+      const body = new URLSearchParams({ _csrf: c.csrf, title: '' }).toString();
+      const res = await c.request('/c/alpha/voices', {
+        method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', referer: 'http://localhost/c/alpha/voices/new' },
+      });
+      assert.equal(res.status, 400);
+      assert.match(res.html, /href="\/lang\/fr\?next=%2Fc%2Falpha%2Fvoices%2Fnew"/);
+      const foreign = await c.request('/c/alpha/voices', {
+        method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', referer: 'https://elsewhere.example/page' },
+      });
+      assert.match(foreign.html, /href="\/lang\/fr\?next=%2F"/);
+    });
+
     it('shows script and markup in text as text', async () => {
       const c = new Client(t.app);
       await c.get('/c/alpha/voices/new');
