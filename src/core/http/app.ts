@@ -28,7 +28,9 @@ export function createApp(services: AppServices, core: CoreRoutes, modules: read
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
-    const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
+    // A proxy's request id is kept so logs line up across hops, if it is a plain token.
+    const given = c.req.header('x-request-id');
+    const requestId = given && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
     const log = services.logger.child({ reqId: requestId });
     c.set('services', services);
     c.set('requestId', requestId);
