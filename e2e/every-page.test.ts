@@ -3,7 +3,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, expectAccessible } from './support/browser.ts';
+import { launchBrowser, expectAccessible, browserWithoutScript } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { ACCOUNTS, PASSWORD } from '../test/support/fixtures.ts';
 import { actorOf } from '../test/support/actors.ts';
@@ -51,8 +51,7 @@ describe('every page passes axe-core', () => {
 
   for (const locale of ['en-GB', 'ar']) {
     it(`signed out, ${locale}`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled: false, locale, baseURL: server.url });
-      context.setDefaultTimeout(10_000);
+      const context = await browserWithoutScript(browser, locale, server.url);
       const page = await context.newPage();
       await check(page, [
         '/c/alpha/priorities', `/c/alpha/priorities/${priorityId}`, `/c/alpha/voices/${refs.published}`,
@@ -63,8 +62,7 @@ describe('every page passes axe-core', () => {
     });
 
     it(`signed in as a city admin, ${locale}`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled: false, locale, baseURL: server.url });
-      context.setDefaultTimeout(10_000);
+      const context = await browserWithoutScript(browser, locale, server.url);
       const page = await context.newPage();
       await page.goto('/account/login');
       await page.locator('#email').fill(ACCOUNTS.cityAdmin.email);

@@ -4,7 +4,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, expectAccessible } from './support/browser.ts';
+import { launchBrowser, expectAccessible, browserWithoutScript } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { ACCOUNTS, PASSWORD } from '../test/support/fixtures.ts';
 
@@ -24,9 +24,7 @@ describe('voices in a browser without JavaScript', () => {
   });
 
   async function person(locale: string): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale, baseURL: server.url });
-    // Outside Playwright's own runner nothing times out by default: a missing element would hang.
-    context.setDefaultTimeout(10_000);
+    const context = await browserWithoutScript(browser, locale, server.url);
     contexts.push(context);
     return context.newPage();
   }

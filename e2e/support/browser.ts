@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -17,6 +17,14 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }
+
+/** A person's browser with JavaScript turned off, speaking this language. */
+export async function browserWithoutScript(browser: Browser, locale: string, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale, baseURL });
+  // Outside Playwright's own runner nothing times out by default: a missing element would hang.
+  context.setDefaultTimeout(10_000);
+  return context;
+}
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
