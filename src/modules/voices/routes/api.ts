@@ -3,7 +3,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { findCity } from './city-context.ts';
-import { maySeeUnpublished, rememberSubmission } from './own-submissions.ts';
+import { mayReadWords, rememberSubmission } from './own-submissions.ts';
 import { SUBMIT_ERROR_ISSUES } from './submit-errors.ts';
 import { AppError, notFound } from '../../../core/result.ts';
 import { VoiceFilters, VoiceInput } from '../schemas.ts';
@@ -120,8 +120,7 @@ export function voicesApi(api: OpenAPIHono<AppEnv>): void {
     const voice = await getVoice(db, city.id, reference, c.get('locale'));
     if (!voice) throw notFound();
     const updates = await listVoiceUpdates(db, city.id, voice.id);
-    // The words of a voice that is not public go only to its author and the city's moderators.
-    const hidden = !(voice.visibility === 'published' || (voice.visibility === 'pending' && maySeeUnpublished(c, voice, c.get('actor'), city)));
+    const hidden = !mayReadWords(c, voice, c.get('actor'), city);
     return c.json(
       {
         reference: voice.reference, visibility: voice.visibility, hiddenReason: voice.hiddenReason, mergedInto: voice.mergedInto,

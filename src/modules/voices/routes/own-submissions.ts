@@ -10,6 +10,7 @@ import { keyedHash } from '../../../core/crypto.ts';
 import type { Actor } from '../../../core/auth/index.ts';
 import { canModerate, type City } from '../permissions.ts';
 import { REFERENCE_PATTERN } from '../reference.ts';
+import type { Visibility } from '../schema.ts';
 
 const COOKIE = 'baraza_mine';
 const REMEMBERED = 20;
@@ -29,12 +30,16 @@ export function rememberSubmission(c: Context<AppEnv>, reference: string): void 
   setCookie(c, COOKIE, `${list}.${signature}`, cookieOptions(c, { maxAge: 60 * 60 * 24 * 365 }));
 }
 
-/** Whether this request may read the words of a voice that is not public. */
-export function maySeeUnpublished(
+/**
+ * Whether this request may read a voice's words: everyone once it is published, its author and
+ * the moderators while it awaits moderation, nobody once it is hidden (only the reason shows).
+ */
+export function mayReadWords(
   c: Context<AppEnv>,
-  voice: { reference: string; authorId: string | null },
+  voice: { reference: string; authorId: string | null; visibility: Visibility },
   actor: Actor | null,
   city: City,
 ): boolean {
+  if (voice.visibility !== 'pending') return voice.visibility === 'published';
   return canModerate(actor, city) || (!!actor && actor.userId === voice.authorId) || readOwn(c).includes(voice.reference);
 }

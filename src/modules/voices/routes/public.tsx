@@ -21,7 +21,7 @@ import { VoiceForm } from '../views/VoiceForm.tsx';
 import { VoicePage } from '../views/VoicePage.tsx';
 import { PriorityList, PriorityPage } from '../views/Priorities.tsx';
 import { cityContext } from './city-context.ts';
-import { maySeeUnpublished, rememberSubmission } from './own-submissions.ts';
+import { mayReadWords, rememberSubmission } from './own-submissions.ts';
 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -100,7 +100,7 @@ export function publicPages(app: Hono<AppEnv>): void {
     ];
     const done = c.req.query('done');
     const notice = done === 'submitted' ? ctx.v.t('voice.submitted', { reference: voice.reference }) : done === 'supported' ? ctx.v.t('voice.supportedNotice') : undefined;
-    const wordsShown = voice.visibility === 'published' || (voice.visibility === 'pending' && maySeeUnpublished(c, voice, ctx.v.actor, ctx.city));
+    const wordsShown = mayReadWords(c, voice, ctx.v.actor, ctx.city);
     return ctx.page(null, {
       title: wordsShown ? voice.title : ctx.v.t(voice.visibility === 'hidden' ? 'voice.hiddenTitle' : 'voice.pendingTitle'),
       children: (
