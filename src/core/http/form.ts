@@ -30,9 +30,16 @@ export function parseUrlEncoded(body: ArrayBuffer): FormFields {
 }
 
 function decodeComponent(part: string): string {
+  const decoded = decodeFormComponent(part);
+  if (decoded === null) throw new AppError('invalid-encoding', 400, 'error.encoding');
+  return decoded;
+}
+
+/** One percent-encoded part of a form body or query string, or null when its escapes are broken. */
+export function decodeFormComponent(part: string): string | null {
   try {
     return decodeURIComponent(part.replaceAll('+', ' '));
   } catch {
-    throw new AppError('invalid-encoding', 400, 'error.encoding');
+    return null;
   }
 }
