@@ -44,6 +44,11 @@ async function tablesInDependencyOrder(db: Db): Promise<string[]> {
   return ordered;
 }
 
+/** The tables a backup holds: all but the migration log, which belongs to the database. */
+async function dataTables(db: Db): Promise<string[]> {
+  return (await tablesInDependencyOrder(db)).filter((t) => t !== MIGRATIONS_TABLE);
+}
+
 async function writableColumns(db: Db, table: string): Promise<string[]> {
   const rows = await queryRows<{ name: string }>(
     db,
@@ -86,7 +91,7 @@ export async function backupDatabase(database: Database, file: string): Promise<
     async (tx) => {
       const header: Header = { format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), migrations: await appliedMigrations(tx) };
       await write(header);
-      const tables = (await tablesInDependencyOrder(tx)).filter((t) => t !== MIGRATIONS_TABLE);
+      const tables = await dataTables(tx);
       tableCount = tables.length;
       for (const table of tables) {
         const selected = sql.join((await writableColumns(tx, table)).map(ident), sql`, `);
@@ -132,7 +137,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
   if (migrations.join('\n') !== header.migrations.join('\n')) {
     throw new Error('the backup was taken at a different schema version: run the same release that wrote it');
   }
-  const tables = (await tablesInDependencyOrder(db)).filter((t) => t !== MIGRATIONS_TABLE);
+  const tables = await dataTables(db);
   let rows = 0;
   // One transaction: a file that turns out broken half-way leaves the database as it was.
   await db.transaction(async (tx) => {
