@@ -19,6 +19,16 @@ export interface TestDatabase extends Database {
   readonly url?: string;
 }
 
+/** Runs fn on a database of its own, thrown away afterwards whatever happens. */
+export async function withFreshDatabase<T>(engine: TestEngine, fn: (database: TestDatabase) => Promise<T>): Promise<T> {
+  const database = await engine.open();
+  try {
+    return await fn(database);
+  } finally {
+    await database.dispose();
+  }
+}
+
 export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 export function testDatabaseUrl(): string {

@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { testEngines, type TestDatabase } from '../../../../test/support/databases.ts';
+import { testEngines, withFreshDatabase, type TestDatabase } from '../../../../test/support/databases.ts';
 import { seedFixtures, type Fixtures } from '../../../../test/support/fixtures.ts';
 import { recordAudit, verifyAudit } from '../index.ts';
 import { queryRows } from '../../db/index.ts';
@@ -31,19 +31,15 @@ for (const engine of await testEngines()) {
     });
 
     it('reports a missing entry in the middle of a chain', async () => {
-      const fresh = await engine.open();
-      try {
+      await withFreshDatabase(engine, async (fresh) => {
         const f = await seedFixtures(fresh.db);
         await fresh.db.execute(sql`delete from core_audit where tenant_id = ${f.beta.id} and seq = 2`);
         assert.deepEqual(await verifyAudit(fresh.db), { ok: false, tenantId: f.beta.id, seq: 2, problem: 'missing' });
-      } finally {
-        await fresh.dispose();
-      }
+      });
     });
 
     it('catches removal of the newest entry through the chain head', async () => {
-      const fresh = await engine.open();
-      try {
+      await withFreshDatabase(engine, async (fresh) => {
         const f = await seedFixtures(fresh.db);
         await fresh.db.transaction(async (tx) => {
           await recordAudit(tx, { tenantId: f.alpha.id, actorId: null, action: 'test.last', objectType: 't', objectId: '1' });
@@ -53,14 +49,11 @@ for (const engine of await testEngines()) {
         const verdict = await verifyAudit(fresh.db);
         assert.equal(verdict.ok, false);
         assert.ok(!verdict.ok && verdict.tenantId === f.alpha.id && verdict.problem === 'missing');
-      } finally {
-        await fresh.dispose();
-      }
+      });
     });
 
     it('keeps each tenant chain gap-free under concurrent appends', async () => {
-      const fresh = await engine.open();
-      try {
+      await withFreshDatabase(engine, async (fresh) => {
         const f = await seedFixtures(fresh.db);
         await Promise.all(
           Array.from({ length: 20 }, (_, i) =>
@@ -68,9 +61,7 @@ for (const engine of await testEngines()) {
           ),
         );
         assert.equal((await verifyAudit(fresh.db)).ok, true);
-      } finally {
-        await fresh.dispose();
-      }
+      });
     });
   });
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { testEngines, type TestDatabase } from '../../../../test/support/databases.ts';
+import { testEngines, withFreshDatabase, type TestDatabase } from '../../../../test/support/databases.ts';
 import { seedFixtures } from '../../../../test/support/fixtures.ts';
 import { actorOf } from '../../../../test/support/actors.ts';
 import { queryRows, type Db } from '../index.ts';
@@ -68,18 +68,14 @@ for (const engine of await testEngines()) {
     it('restores into another, empty database of the same release', async () => {
       const file = join(dir, 'copy.json.gz');
       await backupDatabase(database, file);
-      const other = await engine.open();
-      try {
+      await withFreshDatabase(engine, async (other) => {
         await restoreDatabase(other, file);
         assert.deepEqual(await contents(other.db), await contents(database.db));
-      } finally {
-        await other.dispose();
-      }
+      });
     });
 
     it('round-trips tables larger than a batch, with rows pointing at rows of the same table', async () => {
-      const other = await engine.open();
-      try {
+      await withFreshDatabase(engine, async (other) => {
         const f = await seedFixtures(other.db);
         await other.db.execute(sql`
           insert into voices_voice (tenant_id, reference, title, description, lang, category_id, area_id, visibility)
@@ -105,9 +101,7 @@ for (const engine of await testEngines()) {
         await backupDatabase(other, file);
         await restoreDatabase(other, file);
         assert.deepEqual(await contents(other.db), before);
-      } finally {
-        await other.dispose();
-      }
+      });
     });
 
     it('refuses a file that is not a backup and changes nothing', async () => {
