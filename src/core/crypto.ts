@@ -38,3 +38,16 @@ export function unseal(secret: string, sealed: string): string | null {
 export function keyedHash(secret: string, value: string): string {
   return createHmac('sha256', keyFor(secret, 'hash')).update(value).digest('base64url');
 }
+
+/**
+ * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. New rows get
+ * ids that sort after the ones before, so they land at the end of an index, not on random pages.
+ */
+export function timeOrderedUuid(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -40,6 +40,7 @@ export interface ChainedFields {
   prevHash: string;
 }
 
+/** Chain version 1: the hash of all fields, the previous entry's hash among them. */
 export function entryHash(e: ChainedFields): string {
   return sha256(
     canonicalJson([
@@ -47,4 +48,20 @@ export function entryHash(e: ChainedFields): string {
       e.beforeHash, e.afterHash, e.prevHash,
     ]),
   );
+}
+
+export type EntryFields = Omit<ChainedFields, 'seq' | 'prevHash'>;
+
+/**
+ * Chain version 2 hashes an entry in two parts so that PostgreSQL can chain it in the same
+ * statement that appends it: the entry's own fields are hashed here, and the link
+ * `sha256("<previous hash>:<seq>:<fields hash>")` is computed by the statement (see
+ * appendAudit), which learns the previous hash only when it locks the chain's head.
+ */
+export function fieldsHash(e: EntryFields): string {
+  return sha256(canonicalJson([e.tenantId, e.at.toISOString(), e.actorId, e.action, e.objectType, e.objectId, e.beforeHash, e.afterHash]));
+}
+
+export function linkHash(prevHash: string, seq: number, fields: string): string {
+  return sha256(`${prevHash}:${seq}:${fields}`);
 }

@@ -1,8 +1,9 @@
-// Every state change appends one entry to its tenant's chain, inside the same transaction as
-// the change itself, so a change without its entry (or the reverse) can never be committed.
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../db/index.ts';
-import { GENESIS_HASH, entryHash, hashObject } from './hash.ts';
+// Every state change appends one entry to its tenant's chain in the same transaction, or the
+// same statement, as the change itself, so a change without its entry (or the reverse) can
+// never be committed.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { GENESIS_HASH, fieldsHash, hashObject, linkHash } from './hash.ts';
 
 export interface AuditInput {
   tenantId: string;
@@ -14,34 +15,37 @@ export interface AuditInput {
   after?: unknown;
 }
 
+/** The chain rule this code writes; verifyAudit knows every rule ever written. */
+export const CHAIN_VERSION = 2;
+
+/**
+ * The append as two common table expressions, `audit_head` and `audit_entry`, for the WITH
+ * clause of the statement that makes the change. `onlyIf` (SQL over that statement's other
+ * expressions) skips the entry when the change did not happen.
+ *
+ * Upserting the head row locks it until commit, which serialises appends to one chain while
+ * other tenants' chains proceed in parallel; the head keeps the hash it replaced, which
+ * becomes the entry's previous hash.
+ */
+export function appendAudit(input: AuditInput, onlyIf: SQL = sql`true`): SQL {
+  const at = new Date();
+  const beforeHash = hashObject(input.before);
+  const afterHash = hashObject(input.after);
+  const fields = fieldsHash({ tenantId: input.tenantId, at, actorId: input.actorId, action: input.action, objectType: input.objectType, objectId: input.objectId, beforeHash, afterHash });
+  const link = (prev: SQL, seq: SQL) => sql`encode(sha256(convert_to(${prev} || ':' || (${seq})::text || ':' || ${fields}, 'UTF8')), 'hex')`;
+  return sql`audit_head as (
+      insert into core_audit_head as head (tenant_id, seq, prev_hash, hash)
+      select ${input.tenantId}, 1, ${GENESIS_HASH}, ${linkHash(GENESIS_HASH, 1, fields)} where ${onlyIf}
+      on conflict (tenant_id) do update set seq = head.seq + 1, prev_hash = head.hash, hash = ${link(sql`head.hash`, sql`head.seq + 1`)}
+      returning seq, prev_hash, hash
+    ), audit_entry as (
+      insert into core_audit (tenant_id, seq, at, actor_id, action, object_type, object_id, before_hash, after_hash, prev_hash, hash, chain_version)
+      select ${input.tenantId}, seq, ${at.toISOString()}, ${input.actorId}, ${input.action}, ${input.objectType}, ${input.objectId},
+        ${beforeHash}, ${afterHash}, prev_hash, hash, ${CHAIN_VERSION}
+      from audit_head
+    )`;
+}
+
 export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
-  // The no-op update locks this tenant's head row until commit, which serialises appends to
-  // one chain while other tenants' chains proceed in parallel.
-  const [head] = await queryRows<{ seq: number; hash: string }>(
-    db,
-    sql`insert into core_audit_head (tenant_id, seq, hash) values (${input.tenantId}, 0, ${GENESIS_HASH})
-        on conflict (tenant_id) do update set seq = core_audit_head.seq
-        returning seq::int as seq, hash`,
-  );
-  if (!head) throw new Error('audit head missing');
-  const fields = {
-    tenantId: input.tenantId,
-    seq: head.seq + 1,
-    at: new Date(),
-    actorId: input.actorId,
-    action: input.action,
-    objectType: input.objectType,
-    objectId: input.objectId,
-    beforeHash: hashObject(input.before),
-    afterHash: hashObject(input.after),
-    prevHash: head.hash,
-  };
-  const hash = entryHash(fields);
-  await db.execute(sql`
-    with entry as (
-      insert into core_audit (tenant_id, seq, at, actor_id, action, object_type, object_id, before_hash, after_hash, prev_hash, hash)
-      values (${fields.tenantId}, ${fields.seq}, ${fields.at.toISOString()}, ${fields.actorId}, ${fields.action},
-              ${fields.objectType}, ${fields.objectId}, ${fields.beforeHash}, ${fields.afterHash}, ${fields.prevHash}, ${hash})
-    )
-    update core_audit_head set seq = ${fields.seq}, hash = ${hash} where tenant_id = ${fields.tenantId}`);
+  await db.execute(sql`with ${appendAudit(input)} select 1`);
 }

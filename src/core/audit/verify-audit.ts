@@ -3,7 +3,7 @@
 // entries is caught too.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/index.ts';
-import { GENESIS_HASH, entryHash } from './hash.ts';
+import { GENESIS_HASH, entryHash, fieldsHash, linkHash } from './hash.ts';
 
 export type AuditProblem = 'altered' | 'missing' | 'head-mismatch';
 export type AuditVerdict =
@@ -13,7 +13,7 @@ export type AuditVerdict =
 interface Row {
   tenant_id: string; seq: number; at: Date | string; actor_id: string | null; action: string;
   object_type: string; object_id: string; before_hash: string | null; after_hash: string | null;
-  prev_hash: string; hash: string;
+  prev_hash: string; hash: string; chain_version: number;
 }
 
 const BATCH = 2000;
@@ -32,16 +32,18 @@ export async function verifyAudit(db: Db): Promise<AuditVerdict> {
     for (;;) {
       const rows = await queryRows<Row>(
         db,
-        sql`select tenant_id, seq::int as seq, at, actor_id, action, object_type, object_id, before_hash, after_hash, prev_hash, hash
+        sql`select tenant_id, seq::int as seq, at, actor_id, action, object_type, object_id, before_hash, after_hash, prev_hash, hash, chain_version
             from core_audit where tenant_id = ${head.tenant_id} and seq >= ${expectedSeq} order by seq limit ${BATCH}`,
       );
       for (const row of rows) {
         if (row.seq !== expectedSeq) return { ok: false, tenantId: head.tenant_id, seq: expectedSeq, problem: 'missing' };
-        const recomputed = entryHash({
-          tenantId: row.tenant_id, seq: row.seq, at: new Date(row.at), actorId: row.actor_id, action: row.action,
-          objectType: row.object_type, objectId: row.object_id, beforeHash: row.before_hash,
-          afterHash: row.after_hash, prevHash: row.prev_hash,
-        });
+        const fields = {
+          tenantId: row.tenant_id, at: new Date(row.at), actorId: row.actor_id, action: row.action,
+          objectType: row.object_type, objectId: row.object_id, beforeHash: row.before_hash, afterHash: row.after_hash,
+        };
+        const recomputed = row.chain_version === 1
+          ? entryHash({ ...fields, seq: row.seq, prevHash: row.prev_hash })
+          : linkHash(row.prev_hash, row.seq, fieldsHash(fields));
         if (row.prev_hash !== prevHash || recomputed !== row.hash) {
           return { ok: false, tenantId: head.tenant_id, seq: row.seq, problem: 'altered' };
         }

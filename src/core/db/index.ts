@@ -1,10 +1,11 @@
-export { openDatabase, queryRows, type Database, type Db, type Engine, type OpenOptions } from './database.ts';
+export { openDatabase, queryRows, queryRowsPrepared, type Database, type Db, type Engine, type OpenOptions } from './database.ts';
 export { migrate, type Migration } from './migrate.ts';
 export { cachedRead, forgetReads, READ_CACHE_TTL_MS } from './read-cache.ts';
 export * as coreTables from './schema.ts';
 export type { Role, TenantKind, TenantSettings } from './schema.ts';
 export { ROLES } from './schema.ts';
 import createTenantsAndAccounts from './migrations/0001_create_tenants_and_accounts.ts';
+import chainAuditInOneStatement from './migrations/0002_chain_audit_in_one_statement.ts';
 import type { Migration } from './migrate.ts';
 
-export const coreMigrations: readonly Migration[] = [createTenantsAndAccounts];
+export const coreMigrations: readonly Migration[] = [createTenantsAndAccounts, chainAuditInOneStatement];

@@ -1,5 +1,5 @@
 // Drizzle descriptions of core's tables; the SQL in migrations/ is what creates them.
-import { pgTable, uuid, text, integer, timestamp, jsonb, bigint, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, integer, smallint, timestamp, jsonb, bigint, primaryKey } from 'drizzle-orm/pg-core';
 
 export const tenants = pgTable('core_tenant', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -79,6 +79,7 @@ export const auditEntries = pgTable(
     afterHash: text('after_hash'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    chainVersion: smallint('chain_version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.seq] })],
 );
@@ -87,4 +88,5 @@ export const auditHeads = pgTable('core_audit_head', {
   tenantId: uuid('tenant_id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  prevHash: text('prev_hash'),
 });

@@ -1,9 +1,15 @@
 // Human-friendly references residents can read out over the phone: CITY-YEAR-NUMBER, e.g.
 // KSM-2026-000123.
+import { sql, type SQL } from 'drizzle-orm';
 export const REFERENCE_PATTERN = /^([A-Z]{2,5})-(\d{4})-(\d{6,})$/;
 
 export function formatReference(cityCode: string, year: number, number: number): string {
   return `${cityCode}-${year}-${String(number).padStart(6, '0')}`;
+}
+
+/** formatReference written in SQL, for the statement that draws the number (a test keeps them equal). */
+export function referenceSql(cityCode: string, year: number, number: SQL): SQL {
+  return sql`${cityCode}::text || '-' || ${year}::text || '-' || lpad((${number})::text, greatest(6, length((${number})::text)), '0')`;
 }
 
 /** Accepts what people actually type: any case, spaces around, and spaces instead of dashes. */

@@ -116,6 +116,9 @@ for (const engine of await testEngines()) {
       const big = await c.post('/c/alpha/voices', { ...voice, description: 'a'.repeat(MAX_BODY_BYTES + 10) });
       assert.equal(big.status, 413);
       assert.match(big.html, /too large/);
+      const bigBody = new URLSearchParams({ _csrf: c.csrf, ...voice, description: 'a'.repeat(MAX_BODY_BYTES) }).toString();
+      const declared = await c.request('/c/alpha/voices', { method: 'POST', body: bigBody, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(bigBody.length) } });
+      assert.equal(declared.status, 413);
       const body = Buffer.concat([Buffer.from(`_csrf=${c.csrf}&title=`), Buffer.from([0xff, 0xfe]), Buffer.from('&description=x')]);
       const raw = await c.request('/c/alpha/voices', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       assert.equal(raw.status, 400);

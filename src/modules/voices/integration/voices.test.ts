@@ -14,6 +14,7 @@ import {
 import { listVoices, RARE_SEARCH_MATCHES } from '../queries/list-voices.ts';
 import { getPriority } from '../queries/priorities.ts';
 import { getVoice, listVoiceUpdates } from '../queries/get-voice.ts';
+import { formatReference } from '../reference.ts';
 
 const SECRET = 'test-secret';
 const base = { description: 'The kiosk has had no water for a week now.', category: 'water', lang: 'en', channel: 'web' as const, secret: SECRET };
@@ -46,6 +47,23 @@ for (const engine of await testEngines()) {
       const year = new Date().getUTCFullYear();
       assert.match(a.reference, new RegExp(`^ALP-${year}-\\d{6}$`));
       assert.equal(Number(b.reference.slice(-6)), Number(a.reference.slice(-6)) + 1);
+    });
+
+    it('numbers references past six digits the way formatReference does', async () => {
+      const year = new Date().getUTCFullYear();
+      await database.db.execute(sql`update voices_reference_counter set last = 999998 where tenant_id = ${f.alpha.id} and year = ${year}`);
+      const [a, b] = [await submit('Voice 999 999'), await submit('Voice one million')];
+      assert.deepEqual([a.reference, b.reference], [formatReference('ALP', year, 999_999), formatReference('ALP', year, 1_000_000)]);
+      assert.equal(b.reference, `ALP-${year}-1000000`);
+    });
+
+    it('sends a repeated submission key back to the first voice without drawing a new number', async () => {
+      const key = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+      const first = await submit('Sent again after a timeout', { submissionKey: key });
+      const again = await submit('Sent again after a timeout', { submissionKey: key });
+      const next = await submit('The next voice');
+      assert.deepEqual([again.reference, again.created], [first.reference, false]);
+      assert.equal(Number(next.reference.split('-')[2]), Number(first.reference.split('-')[2]) + 1);
     });
 
     it('creates a voice once when the same submission key arrives twice at once', async () => {
