@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, migrate, queryRows } from '../src/core/db/index.ts';
 import { allMigrations } from '../src/app/migrations.ts';
 import { seedBench, citySlug, CITIES } from './seed.ts';
+import { cpuPerRequest, sampleCpu } from './cpu.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const VOICES = Number(process.env.BENCH_VOICES ?? 1_000_000);
@@ -40,10 +41,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-function run(options: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
+async function run(options: autocannon.Options): Promise<autocannon.Result & { cpu: string }> {
+  const before = sampleCpu();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon(options, (err, r) => (err ? reject(err) : resolve(r)));
   });
+  return { ...result, cpu: cpuPerRequest(before, sampleCpu(), result.requests.total) };
 }
 
 const url = await benchDatabaseUrl();
@@ -91,8 +94,10 @@ try {
   console.log(`data: ${n.toLocaleString("en")} voices in ${CITIES} cities; ${CONNECTIONS} connections, ${SECONDS} s per run, ${WORKERS} app worker(s); server, PostgreSQL and load generator share this machine on 127.0.0.1`);
   const unexpected = (r: autocannon.Result, expected: string) =>
     r.errors + Object.entries(r.statusCodeStats ?? {}).filter(([code]) => code !== expected).reduce((sum, [, stat]) => sum + (stat.count ?? 0), 0);
-  const line = (name: string, r: autocannon.Result, expected: string, target: string) =>
+  const line = (name: string, r: autocannon.Result & { cpu: string }, expected: string, target: string) => {
     console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   failed ${unexpected(r, expected)}   target ${target}`);
+    console.log(`${''.padEnd(30)} ${r.cpu}`);
+  };
   line('voice submissions (HTML form)', submissions, '303', '≥ 1,500 req/s');
   line('public list page', list, '200', 'p99 ≤ 50 ms');
   line('full-text search', search, '200', 'p99 ≤ 100 ms');
