@@ -131,15 +131,21 @@ for (const engine of await testEngines()) {
       assert.equal((await fresh.post('/account/login', { email: 'a@b.org', password: 'x' }, { csrf: 'anything' })).status, 403, 'no cookie, no post');
     });
 
-    it('sends security headers and a script-free Content-Security-Policy', async () => {
-      const res = await new Client(t.app).get('/');
-      const csp = res.headers.get('content-security-policy') ?? '';
-      assert.match(csp, /script-src 'self'/);
-      assert.doesNotMatch(csp, /unsafe-inline/);
-      assert.match(csp, /frame-ancestors 'none'/);
-      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
-      assert.ok(res.headers.get('x-request-id'));
-      assert.doesNotMatch(res.html, /<script/i);
+    it('sends security headers and a script-free Content-Security-Policy, on errors too', async () => {
+      const client = new Client(t.app);
+      const page = await client.get('/');
+      const missing = await client.get('/no/such/page');
+      const tooLarge = await client.request('/account/login', { method: 'POST', body: 'x', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '70000' } });
+      assert.deepEqual([page.status, missing.status, tooLarge.status], [200, 404, 413]);
+      for (const res of [page, missing, tooLarge]) {
+        const csp = res.headers.get('content-security-policy') ?? '';
+        assert.match(csp, /script-src 'self'/);
+        assert.doesNotMatch(csp, /unsafe-inline/);
+        assert.match(csp, /frame-ancestors 'none'/);
+        assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+        assert.ok(res.headers.get('x-request-id'));
+        assert.doesNotMatch(res.html, /<script/i);
+      }
     });
 
     it('answers /healthz after checking the database', async () => {
