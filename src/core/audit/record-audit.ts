@@ -3,7 +3,7 @@
 // never be committed.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { GENESIS_HASH, fieldsHash, hashObject, linkHash } from './hash.ts';
+import { GENESIS_HASH, fieldsHash, hashObject } from './hash.ts';
 
 export interface AuditInput {
   tenantId: string;
@@ -32,10 +32,11 @@ export function appendAudit(input: AuditInput, onlyIf: SQL = sql`true`): SQL {
   const beforeHash = hashObject(input.before);
   const afterHash = hashObject(input.after);
   const fields = fieldsHash({ tenantId: input.tenantId, at, actorId: input.actorId, action: input.action, objectType: input.objectType, objectId: input.objectId, beforeHash, afterHash });
+  // linkHash, in SQL: the previous hash is known only here, once the head row is locked.
   const link = (prev: SQL, seq: SQL) => sql`encode(sha256(convert_to(${prev} || ':' || (${seq})::text || ':' || ${fields}, 'UTF8')), 'hex')`;
   return sql`audit_head as (
       insert into core_audit_head as head (tenant_id, seq, prev_hash, hash)
-      select ${input.tenantId}, 1, ${GENESIS_HASH}, ${linkHash(GENESIS_HASH, 1, fields)} where ${onlyIf}
+      select ${input.tenantId}, 1, ${GENESIS_HASH}, ${link(sql`${GENESIS_HASH}::text`, sql`1`)} where ${onlyIf}
       on conflict (tenant_id) do update set seq = head.seq + 1, prev_hash = head.hash, hash = ${link(sql`head.hash`, sql`head.seq + 1`)}
       returning seq, prev_hash, hash
     ), audit_entry as (

@@ -56,10 +56,11 @@ export function createApp(services: AppServices, core: CoreRoutes, modules: read
 
   app.use(urlGuard());
 
+  const tooLarge = () => new AppError('payload-too-large', 413, 'error.tooLarge');
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
-      throw new AppError('payload-too-large', 413, 'error.tooLarge');
+      throw tooLarge();
     },
   });
   app.use((c, next) => {
@@ -69,7 +70,7 @@ export function createApp(services: AppServices, core: CoreRoutes, modules: read
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const declared = c.req.header('content-length');
     if (declared === undefined || !/^\d{1,15}$/.test(declared)) return limitBody(c, next);
-    if (Number(declared) > MAX_BODY_BYTES) throw new AppError('payload-too-large', 413, 'error.tooLarge');
+    if (Number(declared) > MAX_BODY_BYTES) throw tooLarge();
     return next();
   });
 

@@ -2,6 +2,7 @@
 // language. Messages are compiled once per process and cached.
 import { readFileSync } from 'node:fs';
 import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
+import { remembering, type Memory } from './remember.ts';
 
 /** Languages with a complete catalogue; the switcher offers exactly these. */
 export const LOCALES = ['en', 'fr', 'ar'] as const;
@@ -19,16 +20,10 @@ export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: string, values?: MessageValues) => string;
 
 const localesDir = new URL('../../../locales/', import.meta.url);
-const catalogs = new Map<Locale, Catalog>();
-const compiled = new Map<Locale, Map<string, IntlMessageFormat | string>>();
+const catalogs = remembering<Locale, Catalog>();
 
 export function loadCatalog(locale: Locale): Catalog {
-  let catalog = catalogs.get(locale);
-  if (!catalog) {
-    catalog = JSON.parse(readFileSync(new URL(`${locale}.json`, localesDir), 'utf8')) as Catalog;
-    catalogs.set(locale, catalog);
-  }
-  return catalog;
+  return catalogs(locale, () => JSON.parse(readFileSync(new URL(`${locale}.json`, localesDir), 'utf8')) as Catalog);
 }
 
 /**
@@ -36,17 +31,10 @@ export function loadCatalog(locale: Locale): Catalog {
  * serialises every call's arguments to find its formatter, which costs more than formatting.
  */
 function messageFormatters(): Formatters {
-  const cache = new Map<string, unknown>();
+  const built = remembering<string, unknown>();
   const memo = <F>(kind: string, build: (locales: string | string[] | undefined, options?: object) => F) =>
-    (locales?: string | string[], options?: object): F => {
-      const key = `${kind}\0${String(locales)}\0${options === undefined ? '' : JSON.stringify(options)}`;
-      let formatter = cache.get(key) as F | undefined;
-      if (formatter === undefined) {
-        formatter = build(locales, options);
-        cache.set(key, formatter);
-      }
-      return formatter;
-    };
+    (locales?: string | string[], options?: object): F =>
+      built(`${kind}\0${String(locales)}\0${options === undefined ? '' : JSON.stringify(options)}`, () => build(locales, options)) as F;
   return {
     getNumberFormat: memo('n', (l, o) => new Intl.NumberFormat(l, o)),
     getDateTimeFormat: memo('d', (l, o) => new Intl.DateTimeFormat(l, o)),
@@ -55,57 +43,43 @@ function messageFormatters(): Formatters {
 }
 const formatters = messageFormatters();
 
-/** A message that formats without any values is the same string every time. */
-function staticText(message: IntlMessageFormat): string | null {
-  try {
-    const text = message.format();
-    return typeof text === 'string' ? text : null;
-  } catch {
-    return null;
-  }
-}
-
-export function translator(locale: Locale): Translate {
-  let messages = compiled.get(locale);
-  if (!messages) {
-    messages = new Map();
-    compiled.set(locale, messages);
-  }
-  const cache = messages;
-  return (key, values) => {
-    let format = cache.get(key);
-    if (format === undefined) {
-      const message = loadCatalog(locale)[key] ?? loadCatalog(DEFAULT_LOCALE)[key];
-      // A missing key shows itself rather than failing the page; a test keeps catalogues complete.
-      if (message === undefined) return key;
-      const compiledMessage = new IntlMessageFormat(message, locale, undefined, { formatters });
-      format = staticText(compiledMessage) ?? compiledMessage;
-      cache.set(key, format);
-    }
-    return typeof format === 'string' ? format : formatWithMemory(format, values);
-  };
-}
-
 /** How many formatted variants of one message are remembered (a list repeats the same counts). */
 const REMEMBERED_VARIANTS = 500;
-const variants = new WeakMap<IntlMessageFormat, Map<string, string>>();
 
-/** Plural and number rules cost microseconds each; the same message with the same values is remembered. */
-function formatWithMemory(format: IntlMessageFormat, values: MessageValues | undefined): string {
-  if (!values || Object.values(values).some((value) => value instanceof Date)) return String(format.format(values));
-  let known = variants.get(format);
-  if (!known) {
-    known = new Map();
-    variants.set(format, known);
+type Format = (values: MessageValues | undefined) => string;
+
+/**
+ * A message compiled once per language. One that formats without values is the same string
+ * every time; otherwise plural and number rules cost microseconds each, so the same message
+ * with the same values (dates aside) is remembered.
+ */
+function compile(message: string, locale: Locale): Format {
+  const format = new IntlMessageFormat(message, locale, undefined, { formatters });
+  try {
+    const text = format.format();
+    if (typeof text === 'string') return () => text;
+  } catch {
+    /* it needs values */
   }
-  const key = JSON.stringify(values);
-  let text = known.get(key);
-  if (text === undefined) {
-    text = String(format.format(values));
-    if (known.size >= REMEMBERED_VARIANTS) known.clear();
-    known.set(key, text);
-  }
-  return text;
+  const variants = remembering<string, string>(REMEMBERED_VARIANTS);
+  return (values) =>
+    !values || Object.values(values).some((value) => value instanceof Date)
+      ? String(format.format(values))
+      : variants(JSON.stringify(values), () => String(format.format(values)));
+}
+
+const compiledByLocale = remembering<Locale, Memory<string, Format | null>>();
+
+export function translator(locale: Locale): Translate {
+  const compiled = compiledByLocale(locale, () => remembering());
+  return (key, values) => {
+    const format = compiled(key, () => {
+      const message = loadCatalog(locale)[key] ?? loadCatalog(DEFAULT_LOCALE)[key];
+      return message === undefined ? null : compile(message, locale);
+    });
+    // A missing key shows itself rather than failing the page; a test keeps catalogues complete.
+    return format ? format(values) : key;
+  };
 }
 
 /** Picks the best supported language from an Accept-Language header. */
