@@ -1,6 +1,7 @@
 // Voices: residents' needs and reports, their moderation, and the priorities grown from them.
 import type { ModuleManifest } from '../../core/module.ts';
 import createVoices from './migrations/0001_create_voices.ts';
+import searchWordsByCity from './migrations/0002_search_words_by_city.ts';
 import { publicPages } from './routes/public.tsx';
 import { moderationPages } from './routes/moderation.tsx';
 import { settingsPages } from './routes/settings.tsx';
@@ -8,7 +9,7 @@ import { voicesApi } from './routes/api.ts';
 
 export const voicesModule: ModuleManifest = {
   name: 'voices',
-  migrations: [createVoices],
+  migrations: [createVoices, searchWordsByCity],
   pages(app) {
     publicPages(app);
     moderationPages(app);

@@ -50,7 +50,8 @@ export async function listVoices(
     conditions.push(sql`v.area_id = ${area.id}`);
   }
   // websearch_to_tsquery accepts anything a person types (quotes, minus, or) without syntax errors.
-  const matches = filters.q ? sql`search @@ websearch_to_tsquery('simple', ${filters.q})` : null;
+  // Words are stored keyed by city (voices/0002), so the query is keyed the same way.
+  const matches = filters.q ? sql`search @@ voices_city_query(${tenantId}, websearch_to_tsquery('simple', ${filters.q}))` : null;
   if (matches) conditions.push(sql`v.${matches}`);
   const columns = sql`v.id, v.reference, v.title, left(v.description, 200) as excerpt, v.lang, v.status,
     v.category_id as "categoryId", v.area_id as "areaId", v.support_count as "supportCount", v.created_at as "createdAt"`;
