@@ -1,2 +1,2 @@
-export { appendAudit, recordAudit, type AuditInput } from './record-audit.ts';
+export { appendAudit, appendAuditEntries, prepareAuditEntry, recordAudit, type AuditInput, type PreparedAuditEntry } from './record-audit.ts';
 export { verifyAudit, type AuditVerdict, type AuditProblem } from './verify-audit.ts';

@@ -8,7 +8,7 @@ export function formatReference(cityCode: string, year: number, number: number):
 }
 
 /** formatReference written in SQL, for the statement that draws the number (a test keeps them equal). */
-export function referenceSql(cityCode: string, year: number, number: SQL): SQL {
+export function referenceSql(cityCode: string | SQL, year: number | SQL, number: SQL): SQL {
   return sql`${cityCode}::text || '-' || ${year}::text || '-' || lpad((${number})::text, greatest(6, length((${number})::text)), '0')`;
 }
 
