@@ -16,7 +16,7 @@ export interface GroupCommitOptions {
  */
 export function groupCommit<T, R>(run: (items: T[]) => Promise<R[]>, options: GroupCommitOptions = {}): (item: T) => Promise<R> {
   const maxBatch = options.maxBatch ?? 64;
-  const concurrency = options.concurrency ?? 2;
+  const concurrency = options.concurrency ?? 1;
   type Waiting = { item: T; resolve: (r: R) => void; reject: (e: unknown) => void };
   const queue: Waiting[] = [];
   let inFlight = 0;
