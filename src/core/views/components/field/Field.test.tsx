@@ -1,5 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { translator } from '../../../i18n/index.ts';
 import type { ViewContext } from '../../view-context.ts';
 import { TextInput, TextArea, Select, Radios } from './Field.tsx';
@@ -7,7 +9,7 @@ import { ErrorSummary } from '../error-summary/ErrorSummary.tsx';
 
 const v: ViewContext = { t: translator('fr'), locale: 'fr', dir: 'ltr', actor: null, csrfToken: 't', here: '/', timeZone: 'UTC' };
 const issue = { field: 'title', messageKey: 'error.field.tooLong', values: { max: 120 } };
-const html = (node: unknown) => String(node);
+const html = (node: VNode) => renderToString(node);
 
 describe('form fields', () => {
   it('ties the control to its hint then its error, and marks it invalid', () => {
@@ -34,13 +36,13 @@ describe('form fields', () => {
     const out = html(<Radios v={v} name="sex" label="Sexe" value="male" choices={[{ value: 'female', label: 'F' }, { value: 'male', label: 'M' }]} />);
     assert.match(out, /<fieldset><legend>Sexe<\/legend>/);
     assert.match(out, /id="sex" name="sex" value="female"/);
-    assert.match(out, /id="sex-1" name="sex" value="male" checked=""/);
+    assert.match(out, /id="sex-1" name="sex" value="male" checked(?:="")?\/?>/);
   });
 
   it('escapes what people typed', () => {
     const out = html(<TextInput v={v} name="q" label="Q" value={'"><script>alert(1)</script>'} />);
     assert.doesNotMatch(out, /<script>/);
-    assert.match(out, /value="&quot;&gt;&lt;script&gt;/);
+    assert.match(out, /value="&quot;(?:&gt;|>)&lt;script(?:&gt;|>)/);
   });
 });
 

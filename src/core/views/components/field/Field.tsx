@@ -1,6 +1,6 @@
 // Form fields assembled from label, hint, error message and control; aria-describedby lists the
 // hint then the error, as GOV.UK Frontend does.
-import type { Child } from 'hono/jsx';
+import type { ComponentChildren as Child } from 'preact';
 import type { ViewContext, FieldErrors } from '../../view-context.ts';
 import { fieldId } from '../error-summary/ErrorSummary.tsx';
 
@@ -54,12 +54,16 @@ function Labelled(props: Common & { control: (attributes: ControlAttributes) => 
   );
 }
 
-export function TextInput(props: Common & { value?: string | undefined; type?: string; autocomplete?: string; width?: 'short' | 'full' }) {
+export function TextInput(props: Common & { value?: string | undefined; type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url' | 'number'; autocomplete?: string; width?: 'short' | 'full' }) {
   return (
-    <Labelled {...props} control={(a) => (
-      <input {...a} name={props.name} type={props.type ?? 'text'} value={props.value ?? ''}
-        autocomplete={props.autocomplete} class={props.width === 'short' ? 'short' : undefined} />
-    )} />
+    <Labelled {...props} control={(a) => {
+      // One input for every type: preact types each input type apart, so the attributes are built loose.
+      const input: Record<string, string | undefined> = {
+        ...a, name: props.name, type: props.type ?? 'text', value: props.value ?? '',
+        autocomplete: props.autocomplete, class: props.width === 'short' ? 'short' : undefined,
+      };
+      return <input {...input} />;
+    }} />
   );
 }
 

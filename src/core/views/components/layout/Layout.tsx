@@ -1,6 +1,6 @@
 // The page shell: skip link, header with language switcher and account links, one main
 // landmark, footer. One stylesheet, no script.
-import type { Child } from 'hono/jsx';
+import type { ComponentChildren as Child } from 'preact';
 import { LOCALES, LOCALE_NAMES } from '../../../i18n/index.ts';
 import type { ViewContext } from '../../view-context.ts';
 import { PostForm } from '../post-form/PostForm.tsx';

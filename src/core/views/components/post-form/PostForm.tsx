@@ -1,6 +1,6 @@
 // Every form that changes something posts with the CSRF token; novalidate because the server is
 // the only validator, so every browser and screen reader meets the same messages.
-import type { Child } from 'hono/jsx';
+import type { ComponentChildren as Child } from 'preact';
 import type { ViewContext } from '../../view-context.ts';
 
 export function PostForm(props: { v: ViewContext; action: string; children: Child; class?: string; label?: string }) {
