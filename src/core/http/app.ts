@@ -87,7 +87,8 @@ export function createApp(services: AppServices, core: CoreRoutes, modules: read
     await next();
   });
 
-  app.use(csrfProtection({ exemptPrefixes: ['/api/'] }));
+  // Gateways' callbacks under /hooks/ authenticate themselves (signature or secret address).
+  app.use(csrfProtection({ exemptPrefixes: ['/api/', '/hooks/'] }));
 
   core.pages(app);
   for (const module of modules) module.pages?.(app);

@@ -2,10 +2,17 @@
 // (routes only choose which page to show).
 import { hasRole, type Actor, type TenantScope } from '../../core/auth/index.ts';
 import type { TenantSettings } from '../../core/db/index.ts';
+import type { Channel } from './schema.ts';
 
 export type City = TenantScope & { settings: TenantSettings };
 
-export const canSubmitVoice = (actor: Actor | null, city: City) => !!actor || city.settings.allowAnonymous === true;
+/**
+ * Phone channels (USSD, SMS, WhatsApp) arrive only through an authenticated gateway and carry
+ * the caller's number, so they are not anonymous even where the web form requires signing in.
+ */
+export const canSubmitVoice = (actor: Actor | null, city: City, channel?: Channel) =>
+  !!actor || city.settings.allowAnonymous === true || (channel !== undefined && PHONE_CHANNELS.has(channel));
+const PHONE_CHANNELS: ReadonlySet<Channel> = new Set(['ussd', 'sms', 'whatsapp']);
 export const canSupportVoice = (actor: Actor | null) => !!actor;
 export const canModerate = (actor: Actor | null, city: City) => hasRole(actor, city, ['moderator', 'city-admin']);
 export const canConfigureCity = (actor: Actor | null, city: City) => hasRole(actor, city, ['city-admin', 'platform-admin']);

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatReference, normaliseReference, REFERENCE_PATTERN } from './reference.ts';
+import { formatReference, normaliseReference, referenceFromKeypad, REFERENCE_PATTERN } from './reference.ts';
 
 const reference = fc.tuple(fc.stringMatching(/^[A-Z]{2,5}$/), fc.integer({ min: 2000, max: 2999 }), fc.integer({ min: 1, max: 9_999_999 }))
   .map(([c, y, n]) => formatReference(c, y, n));
@@ -27,5 +27,16 @@ describe('voice references', () => {
     assert.equal(normaliseReference('KSM-26-1'), null);
     assert.equal(normaliseReference("KSM-2026-000123' or 1=1"), null);
     assert.equal(normaliseReference(''), null);
+  });
+
+  it('reads a reference typed on a phone keypad: the number, year and number together, or whole', () => {
+    fc.assert(fc.property(fc.integer({ min: 2000, max: 2999 }), fc.integer({ min: 1, max: 9_999_999 }), (year, n) => {
+      const ref = formatReference('KSM', year, n);
+      assert.equal(referenceFromKeypad(ref.split('-').slice(1).join(''), 'KSM', 2026), ref);
+      assert.equal(referenceFromKeypad(ref.toLowerCase(), 'KSM', 2026), ref);
+      assert.equal(referenceFromKeypad(String(n), 'KSM', year), ref);
+    }));
+    assert.equal(referenceFromKeypad(' 123 ', 'KSM', 2026), 'KSM-2026-000123');
+    for (const nothing of ['0', '', 'abc', '12345678', '*123#']) assert.equal(referenceFromKeypad(nothing, 'KSM', 2026), null, nothing);
   });
 });

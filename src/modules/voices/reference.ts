@@ -17,3 +17,15 @@ export function normaliseReference(input: string): string | null {
   const candidate = input.trim().toUpperCase().replace(/[\s_]+/g, '-');
   return REFERENCE_PATTERN.test(candidate) ? candidate : null;
 }
+
+/**
+ * A reference typed on a phone keypad, where letters and dashes are hard: the number alone
+ * (this year's), the year and number run together (`2026000123`), or the whole reference.
+ */
+export function referenceFromKeypad(input: string, cityCode: string, year: number): string | null {
+  const typed = input.trim();
+  if (/^\d{1,7}$/.test(typed) && Number(typed) > 0) return formatReference(cityCode, year, Number(typed));
+  const joined = /^(\d{4})(\d{6,})$/.exec(typed);
+  if (joined) return formatReference(cityCode, Number(joined[1]), Number(joined[2]));
+  return normaliseReference(typed);
+}

@@ -22,7 +22,7 @@ export interface PriorityDetail {
   lang: string;
   createdAt: Date;
   voices: { reference: string; title: string; status: VoiceStatus; area: string; supportCount: number }[];
-  /** Distinct people behind the priority: supporters of its voices plus their signed-in authors. */
+  /** Distinct people behind the priority: its own supporters, its voices' supporters and their signed-in authors. */
   supporters: number;
   byArea: { area: string; voices: number; supports: number }[];
 }
@@ -49,6 +49,8 @@ export async function getPriority(db: Db, tenantId: string, id: string): Promise
           join voices_voice v on v.tenant_id = pv.tenant_id and v.id = pv.voice_id and v.visibility = 'published'
           join voices_support s on s.tenant_id = pv.tenant_id and s.voice_id = pv.voice_id
           where pv.tenant_id = ${tenantId} and pv.priority_id = ${id}
+          union all
+          select supporter from voices_priority_support where tenant_id = ${tenantId} and priority_id = ${id}
           union all
           select 'user:' || v.author_id from voices_priority_voice pv
           join voices_voice v on v.tenant_id = pv.tenant_id and v.id = pv.voice_id

@@ -1,7 +1,7 @@
-// A city admin's settings: categories and areas.
+// A city admin's settings: categories, areas, and the address of the USSD callback.
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
-import { parseForm } from '../../../core/http/index.ts';
+import { baseUrl, parseForm } from '../../../core/http/index.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
 import { AreaInput, CategoryInput } from '../schemas.ts';
 import { createCategory } from '../services/create-category.ts';
@@ -11,35 +11,40 @@ import { parseBoundary } from '../geo.ts';
 import { canConfigureCity } from '../permissions.ts';
 import { SettingsPage } from '../views/Settings.tsx';
 import { restrictedCityContext, type CityContext } from './city-context.ts';
+import { USSD_HOOK_PATH, hookToken } from './ussd.ts';
+
+/** The address a city gives its USSD gateway, secret token included. */
+const ussdCallback = (c: Context<AppEnv>, ctx: CityContext) =>
+  `${baseUrl(c)}${USSD_HOOK_PATH}/${ctx.city.slug}?token=${hookToken(c.get('services').config.secret, ctx.city.id, 'africas-talking')}`;
 
 const adminContext = (c: Context<AppEnv>) => restrictedCityContext(c, canConfigureCity);
 
 export function settingsPages(app: Hono<AppEnv>): void {
-  const show = async (ctx: CityContext, extra: { form?: 'category' | 'area'; issues?: FieldIssue[]; values?: Record<string, string>; notice?: string }, status: 200 | 400 | 409 = 200) => {
+  const show = async (c: Context<AppEnv>, ctx: CityContext, extra: { form?: 'category' | 'area'; issues?: FieldIssue[]; values?: Record<string, string>; notice?: string }, status: 200 | 400 | 409 = 200) => {
     const categories = await listCategories(ctx.db, ctx.city.id, ctx.v.locale);
     const areas = await listAreas(ctx.db, ctx.city.id);
     return ctx.page('settings', {
       status, hasErrors: !!extra.issues?.length, title: ctx.v.t('settings.title'),
-      children: <SettingsPage v={ctx.v} base={ctx.base} categories={categories} areas={areas} {...extra} />,
+      children: <SettingsPage v={ctx.v} base={ctx.base} categories={categories} areas={areas} ussdCallback={ussdCallback(c, ctx)} {...extra} />,
     });
   };
 
   app.get('/c/:city/settings', async (c) => {
     const ctx = await adminContext(c);
     if (ctx instanceof Response) return ctx;
-    return show(ctx, c.req.query('done') ? { notice: ctx.v.t('settings.saved') } : {});
+    return show(c, ctx, c.req.query('done') ? { notice: ctx.v.t('settings.saved') } : {});
   });
 
   app.post('/c/:city/settings/categories', async (c) => {
     const ctx = await adminContext(c);
     if (ctx instanceof Response) return ctx;
     const form = parseForm(c, CategoryInput);
-    if (!form.ok) return show(ctx, { form: 'category', issues: form.issues, values: form.raw }, 400);
+    if (!form.ok) return show(c, ctx, { form: 'category', issues: form.issues, values: form.raw }, 400);
     const names: Record<string, string> = { en: form.data.nameEn };
     if (form.data.nameFr) names.fr = form.data.nameFr;
     if (form.data.nameAr) names.ar = form.data.nameAr;
     const result = await createCategory(ctx.db, { slug: form.data.slug, names }, ctx.v.actor, ctx.city);
-    if (!result.ok) return show(ctx, { form: 'category', issues: [{ field: 'slug', messageKey: 'error.field.slugTaken', values: {} }], values: form.raw }, 409);
+    if (!result.ok) return show(c, ctx, { form: 'category', issues: [{ field: 'slug', messageKey: 'error.field.slugTaken', values: {} }], values: form.raw }, 409);
     return c.redirect(`${ctx.base}/settings?done=1`, 303);
   });
 
@@ -47,13 +52,13 @@ export function settingsPages(app: Hono<AppEnv>): void {
     const ctx = await adminContext(c);
     if (ctx instanceof Response) return ctx;
     const form = parseForm(c, AreaInput);
-    if (!form.ok) return show(ctx, { form: 'area', issues: form.issues, values: form.raw }, 400);
+    if (!form.ok) return show(c, ctx, { form: 'area', issues: form.issues, values: form.raw }, 400);
     const boundary = form.data.boundary ? parseBoundary(form.data.boundary) : null;
     if (form.data.boundary && !boundary) {
-      return show(ctx, { form: 'area', issues: [{ field: 'boundary', messageKey: 'error.area.boundary', values: {} }], values: form.raw }, 400);
+      return show(c, ctx, { form: 'area', issues: [{ field: 'boundary', messageKey: 'error.area.boundary', values: {} }], values: form.raw }, 400);
     }
     const result = await createArea(ctx.db, { slug: form.data.slug, name: form.data.name, boundary }, ctx.v.actor, ctx.city);
-    if (!result.ok) return show(ctx, { form: 'area', issues: [{ field: 'slug', messageKey: 'error.field.slugTaken', values: {} }], values: form.raw }, 409);
+    if (!result.ok) return show(c, ctx, { form: 'area', issues: [{ field: 'slug', messageKey: 'error.field.slugTaken', values: {} }], values: form.raw }, 409);
     return c.redirect(`${ctx.base}/settings?done=1`, 303);
   });
 }

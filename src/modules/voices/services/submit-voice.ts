@@ -30,7 +30,7 @@ export async function submitVoice(
   actor: Actor | null,
   city: City & { code: string | null },
 ): Promise<Result<SubmittedVoice, SubmitVoiceError>> {
-  if (!canSubmitVoice(actor, city)) return err('sign-in-required');
+  if (!canSubmitVoice(actor, city, input.channel)) return err('sign-in-required');
   const tenantId = city.id;
 
   const { categories: cityCategories, areas: cityAreas } = await loadTaxonomy(db, tenantId);

@@ -5,7 +5,7 @@ import { Button, ErrorSummary, PostForm, TextArea, TextInput, byField } from './
 import type { AreaOption, CategoryOption } from '../queries/list-taxonomy.ts';
 
 export function SettingsPage(props: {
-  v: ViewContext; base: string; categories: CategoryOption[]; areas: AreaOption[];
+  v: ViewContext; base: string; categories: CategoryOption[]; areas: AreaOption[]; ussdCallback: string;
   form?: 'category' | 'area'; issues?: readonly FieldIssue[]; values?: Record<string, string>; notice?: string | undefined;
 }) {
   const { v } = props;
@@ -34,6 +34,9 @@ export function SettingsPage(props: {
         <TextArea v={v} name="boundary" label={v.t('settings.boundary')} hint={v.t('settings.boundaryHint')} rows={4} value={values('area').boundary} errors={areaErrors} />
         <Button>{v.t('settings.addArea')}</Button>
       </PostForm>
+      <h2>{v.t('settings.ussdTitle')}</h2>
+      <p id="ussd-help">{v.t('settings.ussdHelp')}</p>
+      <p><code class="secret" aria-describedby="ussd-help">{props.ussdCallback}</code></p>
     </>
   );
 }
