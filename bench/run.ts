@@ -1,6 +1,7 @@
 // Benchmarks against a server on 127.0.0.1 backed by PostgreSQL with a million voices:
-// voice submissions per second through the HTML form, and p99 latency of the public list and of
-// a full-text search at 50 concurrent clients. Prints the figures and the machine.
+// voice submissions per second through the HTML form, p99 latency of the public list and of a
+// full-text search at 50 concurrent clients, and p99 latency of a USSD menu step. Prints the
+// figures and the machine.
 //
 //   npm run bench            (BENCH_DATABASE_URL, BENCH_VOICES, BENCH_SECONDS to change)
 import { spawn } from 'node:child_process';
@@ -12,6 +13,8 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, migrate, queryRows } from '../src/core/db/index.ts';
 import { allMigrations } from '../src/app/migrations.ts';
 import { seedBench, citySlug, CITIES } from './seed.ts';
+import { findTenantBySlug } from '../src/core/tenancy/index.ts';
+import { USSD_HOOK_PATH, hookToken } from '../src/modules/voices/index.ts';
 import { cpuPerRequest, sampleCpu } from './cpu.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -20,6 +23,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const log = (s: string) => console.log(`# ${s}`);
+const BENCH_SECRET = 'bench-secret';
 
 async function benchDatabaseUrl(): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -56,11 +60,12 @@ log(`seeding up to ${VOICES} voices across ${CITIES} cities (once; later runs re
 await seedBench(database.db, VOICES, log);
 const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from voices_voice`);
 const [{ version } = { version: '' }] = await queryRows<{ version: string }>(database.db, sql`select current_setting('server_version') as version`);
+const ussdCity = (await findTenantBySlug(database.db, citySlug(1)))!;
 await database.close();
 
 const port = await freePort();
 const server = spawn(process.execPath, ['bin/baraza.js', 'serve', '--workers', String(WORKERS)], {
-  env: { PATH: process.env.PATH, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'silent', BARAZA_SECRET: 'bench-secret', BARAZA_RATE_LIMIT_POSTS: '0', NODE_ENV: 'production' },
+  env: { PATH: process.env.PATH, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'silent', BARAZA_SECRET: BENCH_SECRET, BARAZA_RATE_LIMIT_POSTS: '0', NODE_ENV: 'production' },
   stdio: 'inherit',
 });
 const base = `http://127.0.0.1:${port}`;
@@ -87,6 +92,21 @@ try {
   });
   const list = await run({ url: `${base}/c/${city}/voices`, connections: CONNECTIONS, duration: SECONDS });
   const search = await run({ url: `${base}/c/${city}/voices?q=pothole%20clinic`, connections: CONNECTIONS, duration: SECONDS });
+  // A caller new to the service walks the menus: language, "raise a voice", a category, an area,
+  // up to the description prompt (so no voice is stored). Each connection is one caller at a time.
+  const ussdStep = (typed: string): autocannon.Request => ({
+    method: 'POST',
+    setupRequest: (req, context) => {
+      const caller = context as { sessionId?: string; phoneNumber?: string };
+      if (typed === '') Object.assign(caller, { sessionId: `bench-${Math.random().toString(36).slice(2)}`, phoneNumber: `+2547${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` });
+      return { ...req, body: new URLSearchParams({ sessionId: caller.sessionId!, serviceCode: '*384*1#', phoneNumber: caller.phoneNumber!, text: typed }).toString() };
+    },
+  });
+  const ussd = await run({
+    url: `${base}${USSD_HOOK_PATH}/${city}?token=${encodeURIComponent(hookToken(BENCH_SECRET, ussdCity.id, 'africas-talking'))}`,
+    method: 'POST', connections: CONNECTIONS, duration: SECONDS, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    requests: ['', '1', '1*1', '1*1*1', '1*1*1*1'].map(ussdStep),
+  });
 
   const cpus = os.cpus();
   console.log('\nBaraza benchmark');
@@ -101,6 +121,7 @@ try {
   line('voice submissions (HTML form)', submissions, '303', '≥ 1,500 req/s');
   line('public list page', list, '200', 'p99 ≤ 50 ms');
   line('full-text search', search, '200', 'p99 ≤ 100 ms');
+  line('USSD menu step', ussd, '200', 'p99 ≤ 30 ms');
   console.log(`form answers: ${JSON.stringify(submissions.statusCodeStats)}`);
 } finally {
   server.kill('SIGTERM');

@@ -14,3 +14,4 @@ export { createArea } from './services/create-area.ts';
 export { STATUSES, canMoveStatus, type VoiceStatus } from './status.ts';
 export { VoiceInput, type Demographics } from './schemas.ts';
 export type { AreaBoundary } from './schema.ts';
+export { USSD_HOOK_PATH, hookToken } from './routes/ussd.ts';
