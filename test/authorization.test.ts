@@ -75,9 +75,9 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/account/logout', path: '/account/logout', allowed: EVERYONE, ok: 303, denied: 0 },
 ];
 
-// Routes answered by the JSON API, the stylesheet and gateways' callbacks (which authenticate by token,
-// not by role) are covered by their own tests.
-const COVERED_ELSEWHERE = [/^\/api\/v1\//, /^\/static\//, /^\/hooks\//];
+// Routes answered by the JSON API, the stylesheet, gateways' callbacks and Open311 (which authenticate
+// by token or API key, not by role) are covered by their own tests.
+const COVERED_ELSEWHERE = [/^\/api\/v1\//, /^\/static\//, /^\/hooks\//, /^\/open311\//];
 
 for (const engine of await testEngines()) {
   describe(`authorisation matrix on ${engine.name}`, () => {

@@ -1,10 +1,11 @@
-// `baraza <command>`: serve, demo, migrate, user, tenant, audit, backup, restore.
+// `baraza <command>`: serve, demo, migrate, user, tenant, partner-key, audit, backup, restore.
 import { Command, Option } from 'commander';
 import { loadConfig } from '../core/config.ts';
 import { ROLES, migrate, type Role } from '../core/db/index.ts';
 import { verifyAudit } from '../core/audit/index.ts';
 import { grantRole, registerUser } from '../core/auth/index.ts';
-import { createTenant } from '../core/tenancy/index.ts';
+import { createTenant, findTenantBySlug } from '../core/tenancy/index.ts';
+import { issuePartnerKey } from '../modules/voices/index.ts';
 import { backupDatabase, restoreDatabase } from '../core/db/backup.ts';
 import { RegisterInput } from '../core/auth/schemas.ts';
 import { allMigrations } from '../app/migrations.ts';
@@ -124,6 +125,25 @@ tenant
     await database.close();
     if (!result.ok) fail(result.error);
     console.log(`Created ${o.kind} ${o.slug}.`);
+  });
+
+const partnerKey = program.command('partner-key').description('Manage the API keys Open311 partners post service requests with');
+partnerKey
+  .command('create')
+  .description('Issue a city\'s partner an API key (printed once; only its keyed hash is stored)')
+  .requiredOption('--city <slug>', 'the city, e.g. kisumu')
+  .requiredOption('--name <name>', 'who the key is for, e.g. "Kisumu Youth Network app"')
+  .action(async (o: { city: string; name: string }) => {
+    const config = loadConfig();
+    const database = await openMigratedDatabase(config);
+    const city = await findTenantBySlug(database.db, o.city);
+    if (!city || city.kind !== 'city') {
+      await database.close();
+      return fail(`no city with slug ${o.city}`);
+    }
+    const issued = await issuePartnerKey(database.db, { name: o.name.slice(0, 200) }, null, city, config.secret);
+    await database.close();
+    console.log(`API key for ${o.name} in ${o.city} (shown once, keep it safe):\n${issued.key}`);
   });
 
 program

@@ -87,8 +87,9 @@ export function createApp(services: AppServices, core: CoreRoutes, modules: read
     await next();
   });
 
-  // Gateways' callbacks under /hooks/ authenticate themselves (signature or secret address).
-  app.use(csrfProtection({ exemptPrefixes: ['/api/', '/hooks/'] }));
+  // Gateways' callbacks under /hooks/ authenticate themselves (signature or secret address), and
+  // Open311 partners post with an API key; neither comes from a browser holding our cookie.
+  app.use(csrfProtection({ exemptPrefixes: ['/api/', '/hooks/', '/open311/'] }));
 
   core.pages(app);
   for (const module of modules) module.pages?.(app);

@@ -4,20 +4,23 @@ import createVoices from './migrations/0001_create_voices.ts';
 import searchWordsByCity from './migrations/0002_search_words_by_city.ts';
 import ussdSessions from './migrations/0003_ussd_sessions.ts';
 import prioritySupport from './migrations/0004_priority_support.ts';
+import open311PartnerKeys from './migrations/0005_open311_partner_keys.ts';
 import { publicPages } from './routes/public.tsx';
 import { moderationPages } from './routes/moderation.tsx';
 import { settingsPages } from './routes/settings.tsx';
 import { voicesApi } from './routes/api.ts';
 import { ussdHooks } from './routes/ussd.ts';
+import { open311Routes } from './routes/open311.ts';
 
 export const voicesModule: ModuleManifest = {
   name: 'voices',
-  migrations: [createVoices, searchWordsByCity, ussdSessions, prioritySupport],
+  migrations: [createVoices, searchWordsByCity, ussdSessions, prioritySupport, open311PartnerKeys],
   pages(app) {
     publicPages(app);
     moderationPages(app);
     settingsPages(app);
     ussdHooks(app);
+    open311Routes(app);
   },
   api: voicesApi,
 };

@@ -7,12 +7,13 @@ import type { Channel } from './schema.ts';
 export type City = TenantScope & { settings: TenantSettings };
 
 /**
- * Phone channels (USSD, SMS, WhatsApp) arrive only through an authenticated gateway and carry
- * the caller's number, so they are not anonymous even where the web form requires signing in.
+ * Gateway channels arrive only through an authenticated gateway: phone channels (USSD, SMS,
+ * WhatsApp) carry the caller's number, and Open311 partners post with the key the city issued
+ * them. So they are not anonymous, even where the web form requires signing in.
  */
 export const canSubmitVoice = (actor: Actor | null, city: City, channel?: Channel) =>
-  !!actor || city.settings.allowAnonymous === true || (channel !== undefined && PHONE_CHANNELS.has(channel));
-const PHONE_CHANNELS: ReadonlySet<Channel> = new Set(['ussd', 'sms', 'whatsapp']);
+  !!actor || city.settings.allowAnonymous === true || (channel !== undefined && GATEWAY_CHANNELS.has(channel));
+const GATEWAY_CHANNELS: ReadonlySet<Channel> = new Set(['ussd', 'sms', 'whatsapp', 'open311']);
 export const canSupportVoice = (actor: Actor | null) => !!actor;
 export const canModerate = (actor: Actor | null, city: City) => hasRole(actor, city, ['moderator', 'city-admin']);
 export const canConfigureCity = (actor: Actor | null, city: City) => hasRole(actor, city, ['city-admin', 'platform-admin']);

@@ -27,7 +27,7 @@ export function loadTaxonomy(db: Db, tenantId: string): Promise<Taxonomy> {
 export const forgetTaxonomy = (db: Db, tenantId: string) => forgetReads(db, cacheKey(tenantId));
 
 /** A category's name in the page's language, else in English, else its short name. */
-export const categoryName = (category: Taxonomy['categories'][number], locale: string): string =>
+export const categoryName = (category: Pick<Taxonomy['categories'][number], 'slug' | 'names'>, locale: string): string =>
   category.names[locale] ?? category.names.en ?? category.slug;
 
 export async function listCategories(db: Db, tenantId: string, locale: string): Promise<CategoryOption[]> {

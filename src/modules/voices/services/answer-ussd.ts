@@ -16,6 +16,7 @@ import { getVoice } from '../queries/get-voice.ts';
 import { getPriority, listPriorities } from '../queries/priorities.ts';
 import { supportPriority } from './support-priority.ts';
 import { referenceFromKeypad } from '../reference.ts';
+import { titleFrom } from '../title-from.ts';
 import { choiceNumber, menuPage, pageLayout, promptScreen, shorten, MORE_CHOICE } from '../ussd/screens.ts';
 
 export interface UssdRequest {
@@ -45,7 +46,6 @@ interface Session {
 
 /** A dialogue idle for this long is over; gateways give up after a few minutes at most. */
 const SESSION_MINUTES = 10;
-const TITLE_FROM_WORDS = 60;
 
 export async function answerUssd(db: Db, request: UssdRequest, city: Tenant, secret: string): Promise<UssdAnswer> {
   const caller = keyedHash(secret, `phone:${request.phoneNumber.replace(/[^\d]/g, '')}`);
@@ -190,14 +190,6 @@ async function optionsFor(db: Db, city: Tenant, session: Session): Promise<{ slu
   return session.step === 'category'
     ? categories.map((c) => ({ slug: c.slug, name: categoryName(c, session.lang) }))
     : areas.map((a) => ({ slug: a.slug, name: a.name }));
-}
-
-/** A title from the first words of a short description (a phone has no room for both). */
-function titleFrom(description: string): string {
-  if ([...description].length <= TITLE_FROM_WORDS) return description;
-  const cut = [...description].slice(0, TITLE_FROM_WORDS).join('');
-  const space = cut.lastIndexOf(' ');
-  return `${space > 20 ? cut.slice(0, space) : cut}…`;
 }
 
 /** The same session always gives the same submission key, so a resent last step stores one voice. */
