@@ -57,7 +57,7 @@ for (const engine of await testEngines()) {
     it('explains every command with --help', async () => {
       const help = await baraza('--help');
       assert.equal(help.code, 0);
-      for (const command of ['serve', 'demo', 'migrate', 'user', 'tenant', 'audit', 'backup', 'restore']) assert.match(help.out, new RegExp(`\\b${command}\\b`));
+      for (const command of ['serve', 'demo', 'migrate', 'user', 'tenant', 'partner-key', 'audit', 'backup', 'restore']) assert.match(help.out, new RegExp(`\\b${command}\\b`));
       const userHelp = await baraza('user', 'create', '--help');
       assert.match(userHelp.out, /--role <role>/);
       assert.match(userHelp.out, /platform-admin/);
@@ -79,6 +79,10 @@ for (const engine of await testEngines()) {
       const badTenant = await baraza('user', 'create', '--email', 'm@example.org', '--password', 'a long passphrase', '--role', 'moderator', '--tenant', 'nowhere');
       assert.equal(badTenant.code, 1);
       assert.match(badTenant.out, /no tenant with slug nowhere/);
+      const key = await baraza('partner-key', 'create', '--city', 'kisumu', '--name', 'Kisumu Youth Network app');
+      assert.equal(key.code, 0, key.out);
+      assert.match(key.out, /API key for Kisumu Youth Network app in kisumu[^\n]*\n[\w-]{32}/);
+      assert.match((await baraza('partner-key', 'create', '--city', 'kenya', '--name', 'x')).out, /no city with slug kenya/);
     });
 
     it('verifies the audit log and names a tampered entry', async () => {
