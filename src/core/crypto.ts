@@ -1,7 +1,7 @@
 // Sealing of personal data that must be readable again (a contact to answer a resident):
 // AES-256-GCM under a key derived from the server secret, so a copy of the database alone
 // does not reveal it.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, createHmac } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, createHmac, timingSafeEqual } from 'node:crypto';
 
 const keys = new Map<string, Buffer>();
 function keyFor(secret: string, purpose: string): Buffer {
@@ -50,4 +50,11 @@ export function timeOrderedUuid(now = Date.now()): string {
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Compares a secret someone sent with the expected one in time that does not depend on where they differ. */
+export function sameSecret(sent: string, expected: string): boolean {
+  const x = Buffer.from(sent);
+  const y = Buffer.from(expected);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -2,7 +2,8 @@
 // is the cookie's HMAC under the server secret. A cross-site page can neither read the cookie
 // nor compute the token. JSON API writes are exempt: browsers cannot send a cross-site JSON body
 // without a CORS preflight, which this server never grants.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { sameSecret } from '../crypto.ts';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../result.ts';
@@ -15,11 +16,6 @@ export const CSRF_FIELD = '_csrf';
 
 const tokenFor = (secret: string, cookie: string) => createHmac('sha256', secret).update(cookie).digest('base64url');
 
-function tokensMatch(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 export function csrfProtection(options: { exemptPrefixes: readonly string[] }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -39,7 +35,7 @@ export function csrfProtection(options: { exemptPrefixes: readonly string[] }): 
     if (type !== 'application/x-www-form-urlencoded') throw new AppError('unsupported-media-type', 415, 'error.mediaType');
     const form = parseUrlEncoded(await c.req.arrayBuffer());
     const sent = form[CSRF_FIELD] ?? '';
-    if (!tokensMatch(sent, c.get('csrfToken'))) throw new AppError('csrf', 403, 'error.csrf');
+    if (!sameSecret(sent, c.get('csrfToken'))) throw new AppError('csrf', 403, 'error.csrf');
     c.set('form', form);
     return next();
   };

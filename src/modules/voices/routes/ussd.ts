@@ -3,11 +3,10 @@
 // with `CON` (another screen follows) or `END` (the session closes). The gateway signs nothing,
 // so each city's callback address carries a secret token.
 import type { Hono } from 'hono';
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { parseUrlEncoded } from '../../../core/http/index.ts';
-import { keyedHash } from '../../../core/crypto.ts';
+import { keyedHash, sameSecret } from '../../../core/crypto.ts';
 import { findCity } from './city-context.ts';
 import { answerUssd } from '../services/answer-ussd.ts';
 
@@ -28,7 +27,7 @@ export function ussdHooks(app: Hono<AppEnv>): void {
     const { database, config } = c.get('services');
     const city = await findCity(database.db, c.req.param('city'));
     const token = c.req.query('token') ?? '';
-    if (!sameText(token, hookToken(config.secret, city.id, 'africas-talking'))) return c.text('Unknown or missing token in the callback address.', 403);
+    if (!sameSecret(token, hookToken(config.secret, city.id, 'africas-talking'))) return c.text('Unknown or missing token in the callback address.', 403);
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/x-www-form-urlencoded') return c.text('Send the callback as application/x-www-form-urlencoded.', 415);
     const parsed = AfricasTalkingUssd.safeParse(parseUrlEncoded(await c.req.arrayBuffer()));
@@ -39,10 +38,4 @@ export function ussdHooks(app: Hono<AppEnv>): void {
     const answer = await answerUssd(database.db, parsed.data, city, config.secret);
     return c.text(`${answer.end ? 'END' : 'CON'} ${answer.text}`);
   });
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
