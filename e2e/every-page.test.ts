@@ -71,8 +71,12 @@ describe('every page passes axe-core', () => {
       await page.waitForURL((u) => !u.pathname.startsWith('/account/login'));
       await check(page, [
         '/account', '/c/alpha/settings', '/c/alpha/moderate?view=open', '/c/alpha/moderate?view=hidden',
-        '/c/alpha/moderate?view=closed', `/c/alpha/moderate/voices/${refs.hidden}`, `/c/alpha/voices/${refs.published}`,
+        '/c/alpha/moderate?view=closed', `/c/alpha/moderate/voices/${refs.hidden}`, `/c/alpha/voices/${refs.published}`, '/c/alpha/assist',
       ]);
+      // An assisted voice sent without the person's consent, with its error summary.
+      await page.goto('/c/alpha/assist');
+      await page.locator('form[action="/c/alpha/assist"] button[type=submit]').click();
+      await expectAccessible(page);
       // A failed settings form, with its error summary.
       await page.goto('/c/alpha/settings');
       await page.locator('form[action="/c/alpha/settings/areas"] button').click();

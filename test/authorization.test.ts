@@ -15,6 +15,7 @@ const EVERYONE: Who[] = ['anonymous', ...(Object.keys(ACCOUNTS) as (keyof typeof
 const SIGNED_IN = EVERYONE.filter((w) => w !== 'anonymous');
 const ALPHA_MODERATORS: Who[] = ['moderator', 'cityAdmin'];
 const ALPHA_ADMINS: Who[] = ['cityAdmin', 'platformAdmin'];
+const ALPHA_HELPERS: Who[] = ['facilitator', 'moderator', 'cityAdmin'];
 
 interface Row {
   method: 'GET' | 'POST';
@@ -53,6 +54,9 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/c/:city/voices/new', path: '/c/beta/voices/new', allowed: SIGNED_IN, ok: 200, denied: 303 },
   { method: 'POST', route: '/c/:city/voices', path: '/c/alpha/voices', fields: { title: 'Matrix voice', description: 'Made by the matrix test.', category: 'water', area: 'north' }, allowed: EVERYONE, ok: 303, denied: 0 },
   { method: 'POST', route: '/c/:city/voices', path: '/c/beta/voices', fields: { title: 'Matrix voice', description: 'Made by the matrix test.', category: 'water', area: 'north' }, allowed: SIGNED_IN, ok: 303, denied: 403 },
+  { method: 'GET', route: '/c/:city/assist', path: '/c/alpha/assist', allowed: ALPHA_HELPERS, ok: 200, denied: anonymousRedirects },
+  { method: 'GET', route: '/c/:city/assist', path: '/c/beta/assist', allowed: ['betaModerator'], ok: 200, denied: anonymousRedirects },
+  { method: 'POST', route: '/c/:city/assist', path: '/c/alpha/assist', fields: { consent: 'yes', title: 'Matrix voice', description: 'Entered by the matrix test.', category: 'water', area: 'north' }, allowed: ALPHA_HELPERS, ok: 303, denied: 403 },
   { method: 'GET', route: '/c/:city/find', path: '/c/alpha/find?ref={ref}', allowed: EVERYONE, ok: 303, denied: 0 },
   { method: 'GET', route: '/c/:city/voices/:reference', path: '/c/alpha/voices/{ref}', allowed: EVERYONE, ok: 200, denied: 0 },
   { method: 'POST', route: '/c/:city/voices/:reference/support', path: '/c/beta/voices/{betaRef}/support', allowed: SIGNED_IN, ok: 303, denied: 403 },

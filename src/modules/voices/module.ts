@@ -5,6 +5,7 @@ import searchWordsByCity from './migrations/0002_search_words_by_city.ts';
 import ussdSessions from './migrations/0003_ussd_sessions.ts';
 import prioritySupport from './migrations/0004_priority_support.ts';
 import open311PartnerKeys from './migrations/0005_open311_partner_keys.ts';
+import assistedVoices from './migrations/0006_assisted_voices.ts';
 import { publicPages } from './routes/public.tsx';
 import { moderationPages } from './routes/moderation.tsx';
 import { settingsPages } from './routes/settings.tsx';
@@ -14,7 +15,7 @@ import { open311Routes } from './routes/open311.ts';
 
 export const voicesModule: ModuleManifest = {
   name: 'voices',
-  migrations: [createVoices, searchWordsByCity, ussdSessions, prioritySupport, open311PartnerKeys],
+  migrations: [createVoices, searchWordsByCity, ussdSessions, prioritySupport, open311PartnerKeys, assistedVoices],
   pages(app) {
     publicPages(app);
     moderationPages(app);

@@ -15,5 +15,7 @@ export const canSubmitVoice = (actor: Actor | null, city: City, channel?: Channe
   !!actor || city.settings.allowAnonymous === true || (channel !== undefined && GATEWAY_CHANNELS.has(channel));
 const GATEWAY_CHANNELS: ReadonlySet<Channel> = new Set(['ussd', 'sms', 'whatsapp', 'open311']);
 export const canSupportVoice = (actor: Actor | null) => !!actor;
+/** Enter a voice on someone's behalf, with their consent. */
+export const canAssist = (actor: Actor | null, city: City) => hasRole(actor, city, ['facilitator', 'moderator', 'city-admin']);
 export const canModerate = (actor: Actor | null, city: City) => hasRole(actor, city, ['moderator', 'city-admin']);
 export const canConfigureCity = (actor: Actor | null, city: City) => hasRole(actor, city, ['city-admin', 'platform-admin']);

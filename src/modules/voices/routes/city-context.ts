@@ -7,9 +7,9 @@ import { forbidden, notFound } from '../../../core/result.ts';
 import type { Actor } from '../../../core/auth/index.ts';
 import { renderPage, viewContext, type NavItem, type PageProps, type ViewContext } from '../../../core/views/index.ts';
 import type { Db } from '../../../core/db/index.ts';
-import { canConfigureCity, canModerate } from '../permissions.ts';
+import { canAssist, canConfigureCity, canModerate } from '../permissions.ts';
 
-export type NavKey = 'voices' | 'new' | 'priorities' | 'moderate' | 'settings';
+export type NavKey = 'voices' | 'new' | 'assist' | 'priorities' | 'moderate' | 'settings';
 
 export interface CityContext {
   city: Tenant;
@@ -36,6 +36,7 @@ export async function cityContext(c: Context<AppEnv>): Promise<CityContext> {
     { key: 'new', href: `${base}/voices/new`, label: v.t('nav.newVoice') },
     { key: 'priorities', href: `${base}/priorities`, label: v.t('nav.priorities') },
   ];
+  if (canAssist(v.actor, city)) items.push({ key: 'assist', href: `${base}/assist`, label: v.t('nav.assist') });
   if (canModerate(v.actor, city)) items.push({ key: 'moderate', href: `${base}/moderate`, label: v.t('nav.moderate') });
   if (canConfigureCity(v.actor, city)) items.push({ key: 'settings', href: `${base}/settings`, label: v.t('nav.settings') });
   return {

@@ -1,6 +1,6 @@
 // Residents' pages: list and search voices, raise one, follow it by reference, support it,
 // and see the city's priorities.
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { parseForm, rateLimit } from '../../../core/http/index.ts';
@@ -15,12 +15,12 @@ import { getVoice, hasSupported, listVoicePriorities, listVoiceUpdates } from '.
 import { listAreas, listCategories } from '../queries/list-taxonomy.ts';
 import { getPriority, listPriorities } from '../queries/priorities.ts';
 import { normaliseReference } from '../reference.ts';
-import { canModerate, canSubmitVoice } from '../permissions.ts';
+import { canAssist, canModerate, canSubmitVoice } from '../permissions.ts';
 import { VoiceList } from '../views/VoiceList.tsx';
 import { VoiceForm } from '../views/VoiceForm.tsx';
 import { VoicePage } from '../views/VoicePage.tsx';
 import { PriorityList, PriorityPage } from '../views/Priorities.tsx';
-import { cityContext } from './city-context.ts';
+import { cityContext, restrictedCityContext, type CityContext } from './city-context.ts';
 import { mayReadWords, rememberSubmission } from './own-submissions.ts';
 
 
@@ -50,13 +50,13 @@ export function publicPages(app: Hono<AppEnv>): void {
     });
   });
 
-  const renderForm = async (ctx: Awaited<ReturnType<typeof cityContext>>, values: Record<string, string>, issues: FieldIssue[], status: 200 | 400 | 422) => {
+  const renderForm = async (ctx: CityContext, values: Record<string, string>, issues: FieldIssue[], status: 200 | 400 | 422, assisted = false) => {
     const categories = await listCategories(ctx.db, ctx.city.id, ctx.v.locale);
     const areas = await listAreas(ctx.db, ctx.city.id);
     const key = values.submissionKey && UUID.test(values.submissionKey) ? values.submissionKey : randomUUID();
-    return ctx.page('new', {
-      status, hasErrors: issues.length > 0, title: ctx.v.t('voiceForm.title'),
-      children: <VoiceForm v={ctx.v} base={ctx.base} categories={categories} areas={areas} values={values} issues={issues} submissionKey={key} />,
+    return ctx.page(assisted ? 'assist' : 'new', {
+      status, hasErrors: issues.length > 0, title: ctx.v.t(assisted ? 'assist.title' : 'voiceForm.title'),
+      children: <VoiceForm v={ctx.v} base={ctx.base} categories={categories} areas={areas} values={values} issues={issues} submissionKey={key} assisted={assisted} />,
     });
   };
 
@@ -75,6 +75,33 @@ export function publicPages(app: Hono<AppEnv>): void {
     if (!result.ok) {
       if (result.error === 'sign-in-required') throw new AppError('sign-in-required', 403, 'error.signInRequired');
       return renderForm(ctx, form.raw, [SUBMIT_ERROR_ISSUES[result.error]], 422);
+    }
+    rememberSubmission(c, result.value.reference);
+    return c.redirect(`${ctx.base}/voices/${result.value.reference}?done=submitted`, 303);
+  });
+
+  // A facilitator enters a voice for someone offline, once that person has agreed.
+  const assistContext = (c: Context<AppEnv>) => restrictedCityContext(c, canAssist);
+  app.get('/c/:city/assist', async (c) => {
+    const ctx = await assistContext(c);
+    if (ctx instanceof Response) return ctx;
+    return renderForm(ctx, {}, [], 200, true);
+  });
+
+  app.post('/c/:city/assist', postLimit, async (c) => {
+    const ctx = await assistContext(c);
+    if (ctx instanceof Response) return ctx;
+    const form = parseForm(c, VoiceInput);
+    const consented = form.raw.consent === 'yes';
+    if (!form.ok || !consented) {
+      const issues = [...(consented ? [] : [SUBMIT_ERROR_ISSUES['consent-required']]), ...(form.ok ? [] : form.issues)];
+      return renderForm(ctx, form.raw, issues, 400, true);
+    }
+    const { config } = c.get('services');
+    const result = await submitVoice(ctx.db, { ...form.data, lang: ctx.v.locale, channel: 'assisted', secret: config.secret, consent: true }, ctx.v.actor, ctx.city);
+    if (!result.ok) {
+      if (result.error === 'sign-in-required') throw new AppError('sign-in-required', 403, 'error.signInRequired');
+      return renderForm(ctx, form.raw, [SUBMIT_ERROR_ISSUES[result.error]], 422, true);
     }
     rememberSubmission(c, result.value.reference);
     return c.redirect(`${ctx.base}/voices/${result.value.reference}?done=submitted`, 303);

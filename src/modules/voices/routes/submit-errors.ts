@@ -8,4 +8,5 @@ export const SUBMIT_ERROR_ISSUES: Record<Exclude<SubmitVoiceError, 'sign-in-requ
   'unknown-area': { field: 'area', messageKey: 'error.voice.unknownArea', values: {} },
   'outside-area': { field: 'latitude', messageKey: 'error.voice.outsideArea', values: {} },
   'outside-city': { field: 'latitude', messageKey: 'error.voice.outsideCity', values: {} },
+  'consent-required': { field: 'consent', messageKey: 'error.assist.consent', values: {} },
 };

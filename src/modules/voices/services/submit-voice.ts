@@ -7,15 +7,15 @@ import { groupCommit, queryRowsPrepared } from '../../../core/db/index.ts';
 import { appendAuditEntries, prepareAuditEntry } from '../../../core/audit/index.ts';
 import type { Actor } from '../../../core/auth/index.ts';
 import { seal, timeOrderedUuid } from '../../../core/crypto.ts';
-import { err, ok, type Result } from '../../../core/result.ts';
+import { err, forbidden, ok, type Result } from '../../../core/result.ts';
 import { voices, type Channel } from '../schema.ts';
 import { loadTaxonomy } from '../queries/list-taxonomy.ts';
 import { referenceSql } from '../reference.ts';
 import type { VoiceInput } from '../schemas.ts';
 import { areaContaining, pointInBoundary } from '../geo.ts';
-import { canSubmitVoice, type City } from '../permissions.ts';
+import { canAssist, canSubmitVoice, type City } from '../permissions.ts';
 
-export type SubmitVoiceError = 'sign-in-required' | 'unknown-category' | 'unknown-area' | 'outside-area' | 'outside-city';
+export type SubmitVoiceError = 'sign-in-required' | 'consent-required' | 'unknown-category' | 'unknown-area' | 'outside-area' | 'outside-city';
 
 export interface SubmittedVoice {
   id: string;
@@ -26,11 +26,15 @@ export interface SubmittedVoice {
 
 export async function submitVoice(
   db: Db,
-  input: VoiceInput & { lang: string; channel: Channel; secret: string },
+  /** `consent`: for an assisted voice, that the facilitator confirmed the person agreed. */
+  input: VoiceInput & { lang: string; channel: Channel; secret: string; consent?: boolean },
   actor: Actor | null,
   city: City & { code: string | null },
 ): Promise<Result<SubmittedVoice, SubmitVoiceError>> {
   if (!canSubmitVoice(actor, city, input.channel)) return err('sign-in-required');
+  const assisted = input.channel === 'assisted';
+  if (assisted && !canAssist(actor, city)) throw forbidden();
+  if (assisted && input.consent !== true) return err('consent-required');
   const tenantId = city.id;
 
   const { categories: cityCategories, areas: cityAreas } = await loadTaxonomy(db, tenantId);
@@ -51,11 +55,13 @@ export async function submitVoice(
   }
 
   const actorId = actor?.userId ?? null;
+  // An assisted voice is the person's, not the facilitator's: no author, and who entered it.
+  const authorId = assisted ? null : actorId;
   const id = timeOrderedUuid();
   const key = input.submissionKey ?? null;
   const audit = prepareAuditEntry({
     tenantId, actorId, action: 'voice.submit', objectType: 'voice', objectId: id,
-    after: { title: input.title, description: input.description, category: input.category, areaId, channel: input.channel },
+    after: { title: input.title, description: input.description, category: input.category, areaId, channel: input.channel, ...(assisted ? { consent: true } : {}) },
   });
   const answers = {
     sex: input.sex ?? null, age_band: input.ageBand ?? null, wg_seeing: input.wgSeeing ?? null, wg_hearing: input.wgHearing ?? null,
@@ -66,7 +72,8 @@ export async function submitVoice(
     id, tenant_id: tenantId, code: city.code ?? 'VOI', year: new Date().getUTCFullYear(), submission_key: key,
     title: input.title, description: input.description, lang: input.lang, category_id: category.id, area_id: areaId,
     latitude: input.latitude ?? null, longitude: input.longitude ?? null, channel: input.channel,
-    visibility: city.settings.moderation === 'post' ? 'published' : 'pending', author_id: actorId,
+    visibility: city.settings.moderation === 'post' ? 'published' : 'pending', author_id: authorId,
+    assisted_by: assisted ? actorId : null, consented_at: assisted ? new Date().toISOString() : null,
     sealed: input.contact ? seal(input.secret, input.contact) : null,
     answered: Object.values(answers).some((a) => a !== null), ...answers,
     at: audit.at, after_hash: audit.afterHash, fields: audit.fields,
@@ -105,7 +112,7 @@ async function storeVoices(db: Db, batch: PendingVoice[]): Promise<({ id: string
           select * from jsonb_to_recordset(${JSON.stringify(batch.map((voice, i) => ({ ...voice, i })))}::jsonb) as x(
             i int, id uuid, tenant_id uuid, code text, year int, submission_key uuid, title text, description text, lang text,
             category_id uuid, area_id uuid, latitude float8, longitude float8, channel text, visibility text, author_id uuid,
-            sealed text, answered boolean, sex text, age_band text, wg_seeing smallint, wg_hearing smallint, wg_walking smallint,
+            assisted_by uuid, consented_at timestamptz, sealed text, answered boolean, sex text, age_band text, wg_seeing smallint, wg_hearing smallint, wg_walking smallint,
             wg_remembering smallint, wg_self_care smallint, wg_communicating smallint, at timestamptz, after_hash text, fields text)
         ), fresh as (
           select x.* from input x
@@ -121,9 +128,9 @@ async function storeVoices(db: Db, batch: PendingVoice[]): Promise<({ id: string
           from fresh f join drawn d on d.tenant_id = f.tenant_id and d.year = f.year
         ), voice as (
           insert into voices_voice (id, tenant_id, reference, submission_key, title, description, lang, category_id, area_id,
-            latitude, longitude, channel, visibility, author_id)
+            latitude, longitude, channel, visibility, author_id, assisted_by, consented_at)
           select id, tenant_id, ${referenceSql(sql`code`, sql`year`, sql`number`)}, submission_key, title, description, lang,
-            category_id, area_id, latitude, longitude, channel, visibility, author_id
+            category_id, area_id, latitude, longitude, channel, visibility, author_id, assisted_by, consented_at
           from numbered
           on conflict do nothing
           returning id, reference
@@ -131,7 +138,7 @@ async function storeVoices(db: Db, batch: PendingVoice[]): Promise<({ id: string
           select x.*, v.reference from voice v join input x on x.id = v.id
         ), first_step as (
           insert into voices_update (tenant_id, voice_id, kind, status, actor_id)
-          select tenant_id, id, 'submitted', 'received', author_id from submitted
+          select tenant_id, id, 'submitted', 'received', coalesce(author_id, assisted_by) from submitted
         ), contact as (
           insert into voices_contact (tenant_id, voice_id, sealed)
           select tenant_id, id, sealed from submitted where sealed is not null
@@ -139,7 +146,7 @@ async function storeVoices(db: Db, batch: PendingVoice[]): Promise<({ id: string
           insert into voices_respondent (tenant_id, voice_id, sex, age_band, wg_seeing, wg_hearing, wg_walking, wg_remembering, wg_self_care, wg_communicating)
           select tenant_id, id, sex, age_band, wg_seeing, wg_hearing, wg_walking, wg_remembering, wg_self_care, wg_communicating
           from submitted where answered
-        ), ${appendAuditEntries(sql`select tenant_id, i as ord, at, author_id as actor_id, 'voice.submit'::text as action, 'voice'::text as object_type,
+        ), ${appendAuditEntries(sql`select tenant_id, i as ord, at, coalesce(author_id, assisted_by) as actor_id, 'voice.submit'::text as action, 'voice'::text as object_type,
             id::text as object_id, null::text as before_hash, after_hash, fields from submitted`)}
         select i, id, reference from submitted`,
   );

@@ -2,7 +2,7 @@
 // they are asked.
 import type { ViewContext } from '../../../core/views/index.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
-import { Button, ErrorSummary, PostForm, Radios, Select, TextArea, TextInput, byField } from './view-helpers.ts';
+import { Button, Checkbox, ErrorSummary, PostForm, Radios, Select, TextArea, TextInput, byField } from './view-helpers.ts';
 import type { AreaOption, CategoryOption } from '../queries/list-taxonomy.ts';
 import { AGE_BANDS, SEXES, WG_ANSWERS, WG_DOMAINS } from '../schemas.ts';
 
@@ -14,6 +14,8 @@ export function VoiceForm(props: {
   values: Record<string, string>;
   issues: readonly FieldIssue[];
   submissionKey: string;
+  /** Entered by a facilitator for someone else: posted to /assist, with the person's consent. */
+  assisted?: boolean;
 }) {
   const { v, values } = props;
   const errors = byField(props.issues);
@@ -21,9 +23,12 @@ export function VoiceForm(props: {
   return (
     <>
       <ErrorSummary v={v} issues={props.issues} />
-      <h1>{v.t('voiceForm.title')}</h1>
-      <p>{v.t('voiceForm.intro')}</p>
-      <PostForm v={v} action={`${props.base}/voices`}>
+      <h1>{v.t(props.assisted ? 'assist.title' : 'voiceForm.title')}</h1>
+      <p>{v.t(props.assisted ? 'assist.intro' : 'voiceForm.intro')}</p>
+      <PostForm v={v} action={`${props.base}/${props.assisted ? 'assist' : 'voices'}`}>
+        {props.assisted ? (
+          <Checkbox v={v} name="consent" label={v.t('assist.consent')} hint={v.t('assist.consentHint')} checked={values.consent === 'yes'} errors={errors} />
+        ) : null}
         <input type="hidden" name="submissionKey" value={props.submissionKey} />
         <TextInput v={v} name="title" label={v.t('voiceForm.titleLabel')} hint={v.t('voiceForm.titleHint')} value={values.title} errors={errors} />
         <TextArea v={v} name="description" label={v.t('voiceForm.descriptionLabel')} hint={v.t('voiceForm.descriptionHint')} value={values.description} errors={errors} />
@@ -37,7 +42,8 @@ export function VoiceForm(props: {
           <TextInput v={v} name="latitude" label={v.t('voiceForm.latitude')} value={values.latitude} width="short" errors={errors} />
           <TextInput v={v} name="longitude" label={v.t('voiceForm.longitude')} value={values.longitude} width="short" errors={errors} />
         </fieldset>
-        <TextInput v={v} name="contact" label={v.t('voiceForm.contactLabel')} hint={v.t('voiceForm.contactHint')} value={values.contact} autocomplete="email" errors={errors} />
+        <TextInput v={v} name="contact" label={v.t(props.assisted ? 'assist.contactLabel' : 'voiceForm.contactLabel')} hint={v.t('voiceForm.contactHint')}
+          value={values.contact} autocomplete={props.assisted ? 'off' : 'email'} errors={errors} />
         <section class="group" aria-labelledby="about-you">
           <h2 id="about-you">{v.t('demographics.title')}</h2>
           <p>{v.t('demographics.why')}</p>

@@ -115,3 +115,20 @@ export function Radios(props: Common & { value?: string | undefined; choices: re
     </div>
   );
 }
+
+/** One checkbox whose label says what ticking it means (a consent, say); it sends `yes` when ticked. */
+export function Checkbox(props: Common & { checked?: boolean }) {
+  const issue = props.errors?.[props.name];
+  const id = fieldId(props.name);
+  return (
+    <div class={issue ? 'field field-error' : 'field'}>
+      <Parts {...props}>
+        <div class="radio">
+          <input type="checkbox" id={id} name={props.name} value="yes" checked={props.checked}
+            aria-describedby={describedBy(props.name, props.hint, issue)} aria-invalid={issue ? 'true' : undefined} />
+          <label for={id}>{props.label}</label>
+        </div>
+      </Parts>
+    </div>
+  );
+}
