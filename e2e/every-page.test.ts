@@ -77,6 +77,13 @@ describe('every page passes axe-core', () => {
       await page.goto('/c/alpha/assist');
       await page.locator('form[action="/c/alpha/assist"] button[type=submit]').click();
       await expectAccessible(page);
+      // A file of paper forms with problems, listed by row.
+      await page.goto('/c/alpha/assist/import');
+      await expectAccessible(page);
+      await page.locator('#file').setInputFiles({ name: 'forms.csv', mimeType: 'text/csv', buffer: Buffer.from('title,description,category,consent\nHi,short,nothing,no\n') });
+      await page.locator('form[action="/c/alpha/assist/import"] button[type=submit]').click();
+      await page.waitForSelector('table');
+      await expectAccessible(page);
       // A failed settings form, with its error summary.
       await page.goto('/c/alpha/settings');
       await page.locator('form[action="/c/alpha/settings/areas"] button').click();

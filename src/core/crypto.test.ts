@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { timeOrderedUuid } from './crypto.ts';
+import { nameBasedUuid, sameSecret, timeOrderedUuid } from './crypto.ts';
 
 describe('time-ordered ids', () => {
   it('are version 7 UUIDs that sort by the millisecond they were made in', () => {
@@ -13,5 +13,22 @@ describe('time-ordered ids', () => {
         assert.ok(a < b, `${a} should sort before ${b}`);
       }),
     );
+  });
+});
+
+describe('name-based ids', () => {
+  it('are version 8 UUIDs, the same for the same name and different for different names', () => {
+    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => {
+      assert.match(nameBasedUuid(a), /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      assert.equal(nameBasedUuid(a), nameBasedUuid(a));
+      if (a !== b) assert.notEqual(nameBasedUuid(a), nameBasedUuid(b));
+    }));
+  });
+});
+
+describe('secret comparison', () => {
+  it('is true exactly for equal strings', () => {
+    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => assert.equal(sameSecret(a, b), a === b)));
+    assert.equal(sameSecret('tökén', 'tökén'), true);
   });
 });

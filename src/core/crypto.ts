@@ -1,7 +1,7 @@
 // Sealing of personal data that must be readable again (a contact to answer a resident):
 // AES-256-GCM under a key derived from the server secret, so a copy of the database alone
 // does not reveal it.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, createHmac, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, createHmac, timingSafeEqual } from 'node:crypto';
 
 const keys = new Map<string, Buffer>();
 function keyFor(secret: string, purpose: string): Buffer {
@@ -57,4 +57,14 @@ export function sameSecret(sent: string, expected: string): boolean {
   const x = Buffer.from(sent);
   const y = Buffer.from(expected);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * A UUID (version 8, RFC 9562) derived from a name: the same name always gives the same UUID,
+ * which makes a resent step or a resent file a repeat rather than something new.
+ */
+export function nameBasedUuid(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

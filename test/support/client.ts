@@ -53,6 +53,15 @@ export class Client {
     return this.request(path, { method: 'POST', body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   }
 
+  /** Posts a multipart form with one file, as a browser sends an upload form. */
+  upload(path: string, fields: Record<string, string>, file: { field: string; name: string; content: string | Uint8Array<ArrayBuffer>; type?: string }): Promise<Page> {
+    const body = new FormData();
+    body.set('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    body.set(file.field, new Blob([file.content], { type: file.type ?? 'text/csv' }), file.name);
+    return this.request(path, { method: 'POST', body });
+  }
+
   async json(path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
     const headers = new Headers(this.headers);
     if (this.cookies.size) headers.set('cookie', this.cookieHeader());

@@ -36,6 +36,7 @@ export function createApp(services: AppServices, core: CoreRoutes, modules: read
     c.set('requestId', requestId);
     c.set('log', log);
     c.set('form', {});
+    c.set('files', {});
     c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();

@@ -28,5 +28,7 @@ export interface AppEnv {
     csrfToken: string;
     /** The parsed body of a form post (after the CSRF check). */
     form: FormFields;
+    /** Files sent with a multipart form post, by field name. */
+    files: Record<string, File>;
   };
 }

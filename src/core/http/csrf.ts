@@ -5,9 +5,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { sameSecret } from '../crypto.ts';
 import { getCookie, setCookie } from 'hono/cookie';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../result.ts';
-import type { AppEnv } from './context.ts';
+import type { AppEnv, FormFields } from './context.ts';
 import { parseUrlEncoded } from './form.ts';
 import { cookieOptions } from './cookies.ts';
 
@@ -32,8 +32,10 @@ export function csrfProtection(options: { exemptPrefixes: readonly string[] }): 
     if (c.req.method !== 'POST' || isExempt(c.req.path, options.exemptPrefixes)) return next();
 
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/x-www-form-urlencoded') throw new AppError('unsupported-media-type', 415, 'error.mediaType');
-    const form = parseUrlEncoded(await c.req.arrayBuffer());
+    let form: FormFields;
+    if (type === 'application/x-www-form-urlencoded') form = parseUrlEncoded(await c.req.arrayBuffer());
+    else if (type === 'multipart/form-data') form = await readMultipart(c);
+    else throw new AppError('unsupported-media-type', 415, 'error.mediaType');
     const sent = form[CSRF_FIELD] ?? '';
     if (!sameSecret(sent, c.get('csrfToken'))) throw new AppError('csrf', 403, 'error.csrf');
     c.set('form', form);
@@ -42,3 +44,21 @@ export function csrfProtection(options: { exemptPrefixes: readonly string[] }): 
 }
 
 const isExempt = (path: string, prefixes: readonly string[]) => prefixes.some((p) => path.startsWith(p));
+
+/** A form with a file (an upload): its text fields, with the files kept aside in `files`. */
+async function readMultipart(c: Context<AppEnv>): Promise<FormFields> {
+  let body: Record<string, string | File | (string | File)[]>;
+  try {
+    body = await c.req.parseBody({ all: false });
+  } catch {
+    throw new AppError('invalid-form', 400, 'error.formBody');
+  }
+  const form: FormFields = Object.create(null);
+  const files: Record<string, File> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string') form[name] = value;
+    else if (value instanceof File) files[name] = value;
+  }
+  c.set('files', files);
+  return form;
+}

@@ -53,6 +53,46 @@ for (const engine of await testEngines()) {
       assert.equal(page.status, 200);
     });
 
+    it('imports typed-up paper forms all or nothing, and a file sent twice stores nothing new', async () => {
+      const c = new Client(t.app);
+      await signIn(c, ACCOUNTS.facilitator.email, PASSWORD);
+      await c.get('/c/alpha/assist/import');
+      const header = 'title,description,category,area,consent,latitude,longitude';
+      const row = (n: number, extra = ',,') => `Blocked drain ${n},"The drain on Lake Road, section ${n}, overflows when it rains.",water,north,yes${extra}`;
+      const before = await count();
+
+      const bad = await c.upload('/c/alpha/assist/import', {}, { field: 'file', name: 'forms.csv', content: [header, row(1), 'Hi,short,water,north,no,,', row(3)].join('\n') });
+      assert.equal(bad.status, 422);
+      assert.match(bad.html, /<td>3<\/td><td>consent<\/td><td>Write yes when the person agreed/);
+      assert.match(bad.html, /The file has \d+ problems; nothing was stored/);
+      assert.equal(await count(), before);
+
+      // Row 3 passes the checks but its point lies outside its area: the whole file is rolled back.
+      const late = await c.upload('/c/alpha/assist/import', {}, { field: 'file', name: 'forms.csv', content: [header, row(1), row(2), row(3, ',10.05,10.05')].join('\n') });
+      assert.equal(late.status, 422);
+      assert.match(late.html, /<td>4<\/td>/);
+      assert.equal(await count(), before, 'nothing from a refused file is kept');
+
+      const file = [header, row(1), row(2)].join('\n');
+      const good = await c.upload('/c/alpha/assist/import', {}, { field: 'file', name: 'forms.csv', content: file });
+      assert.equal(good.status, 200, good.html);
+      assert.match(good.html, /2 voices in the file, 2 stored now/);
+      assert.equal((good.html.match(/href="\/c\/alpha\/voices\/ALP-\d{4}-\d{6}"/g) ?? []).length, 2);
+      const again = await c.upload('/c/alpha/assist/import', {}, { field: 'file', name: 'forms.csv', content: file });
+      assert.match(again.html, /none new: this file was sent before/);
+      assert.equal(await count(), before + 2);
+      const channels = await queryRows<{ channel: string; n: number }>(database.db, sql`select channel, count(*)::int as n from voices_voice where title like 'Blocked drain %' group by channel`);
+      assert.deepEqual(channels.map((r) => ({ ...r })), [{ channel: 'assisted', n: 2 }]);
+
+      const latin1 = new Uint8Array([...new TextEncoder().encode(`${header}\nCaf`), 0xe9, ...new TextEncoder().encode(' ferm\n')]);
+      const encoding = await c.upload('/c/alpha/assist/import', {}, { field: 'file', name: 'forms.csv', content: latin1 });
+      assert.equal(encoding.status, 400);
+      assert.match(encoding.html, /Save the file as UTF-8 text/);
+      const none = await c.upload('/c/alpha/assist/import', {}, { field: 'file', name: 'empty.csv', content: '' });
+      assert.equal(none.status, 400);
+      assert.match(none.html, /Choose a CSV file to send/);
+    });
+
     it('refuses people without the role, and the service itself checks role and consent', async () => {
       const resident = new Client(t.app);
       await signIn(resident, ACCOUNTS.resident.email, PASSWORD);

@@ -4,7 +4,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { findCity } from './city-context.ts';
 import { mayReadWords, rememberSubmission } from './own-submissions.ts';
-import { SUBMIT_ERROR_ISSUES } from './submit-errors.ts';
+import { SUBMIT_ERROR_ISSUES } from '../submit-errors.ts';
 import { AppError, notFound } from '../../../core/result.ts';
 import { VoiceFilters, VoiceInput } from '../schemas.ts';
 import { STATUSES } from '../status.ts';

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../../core/result.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
 import { VoiceFilters, VoiceInput } from '../schemas.ts';
 import { submitVoice } from '../services/submit-voice.ts';
-import { SUBMIT_ERROR_ISSUES } from './submit-errors.ts';
+import { SUBMIT_ERROR_ISSUES } from '../submit-errors.ts';
 import { supportVoice } from '../services/support-voice.ts';
 import { listVoices } from '../queries/list-voices.ts';
 import { getVoice, hasSupported, listVoicePriorities, listVoiceUpdates } from '../queries/get-voice.ts';
@@ -18,6 +18,8 @@ import { normaliseReference } from '../reference.ts';
 import { canAssist, canModerate, canSubmitVoice } from '../permissions.ts';
 import { VoiceList } from '../views/VoiceList.tsx';
 import { VoiceForm } from '../views/VoiceForm.tsx';
+import { ImportPage } from '../views/ImportPage.tsx';
+import { importVoices } from '../services/import-voices.ts';
 import { VoicePage } from '../views/VoicePage.tsx';
 import { PriorityList, PriorityPage } from '../views/Priorities.tsx';
 import { cityContext, restrictedCityContext, type CityContext } from './city-context.ts';
@@ -105,6 +107,31 @@ export function publicPages(app: Hono<AppEnv>): void {
     }
     rememberSubmission(c, result.value.reference);
     return c.redirect(`${ctx.base}/voices/${result.value.reference}?done=submitted`, 303);
+  });
+
+  const showImport = (ctx: CityContext, props: Omit<Parameters<typeof ImportPage>[0], 'v' | 'base'>, status: 200 | 400 | 422 = 200) =>
+    ctx.page('assist', { status, hasErrors: status !== 200, title: ctx.v.t('import.title'), children: <ImportPage v={ctx.v} base={ctx.base} {...props} /> });
+
+  app.get('/c/:city/assist/import', async (c) => {
+    const ctx = await assistContext(c);
+    if (ctx instanceof Response) return ctx;
+    return showImport(ctx, {});
+  });
+
+  app.post('/c/:city/assist/import', postLimit, async (c) => {
+    const ctx = await assistContext(c);
+    if (ctx instanceof Response) return ctx;
+    const file = c.get('files').file;
+    if (!file || file.size === 0) return showImport(ctx, { fileIssue: { messageKey: 'error.import.noFile' } }, 400);
+    let csv: string;
+    try {
+      csv = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+    } catch {
+      return showImport(ctx, { fileIssue: { messageKey: 'error.import.encoding' } }, 400);
+    }
+    const result = await importVoices(ctx.db, { csv, lang: ctx.v.locale, secret: c.get('services').config.secret }, ctx.v.actor, ctx.city);
+    if (!result.ok) return showImport(ctx, { problems: result.problems }, 422);
+    return showImport(ctx, { imported: { references: result.references, created: result.created } });
   });
 
   app.get('/c/:city/find', async (c) => {

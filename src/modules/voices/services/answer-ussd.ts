@@ -2,10 +2,9 @@
 // words), check a reference, or back one of the city's priorities. Each key press arrives with everything typed so far; the session
 // row says where the caller is. The voice is stored only at the last step, so a dialogue that
 // times out half-way leaves nothing behind.
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../core/db/index.ts';
-import { keyedHash } from '../../../core/crypto.ts';
+import { keyedHash, nameBasedUuid } from '../../../core/crypto.ts';
 import { LOCALES, LOCALE_NAMES, formatDate, isLocale, translator, type Locale } from '../../../core/i18n/index.ts';
 import { fieldIssues } from '../../../core/validation.ts';
 import type { Tenant } from '../../../core/tenancy/index.ts';
@@ -193,11 +192,7 @@ async function optionsFor(db: Db, city: Tenant, session: Session): Promise<{ slu
 }
 
 /** The same session always gives the same submission key, so a resent last step stores one voice. */
-function sessionKey(tenantId: string, sessionId: string): string {
-  const hex = createHash('sha256').update(`ussd\0${tenantId}\0${sessionId}`).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+const sessionKey = (tenantId: string, sessionId: string) => nameBasedUuid(`ussd\0${tenantId}\0${sessionId}`);
 
 async function reply(db: Db, city: Tenant, sessionId: string, session: Session, screen: string, end = false): Promise<UssdAnswer> {
   await db.execute(sql`

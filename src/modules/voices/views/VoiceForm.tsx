@@ -25,6 +25,7 @@ export function VoiceForm(props: {
       <ErrorSummary v={v} issues={props.issues} />
       <h1>{v.t(props.assisted ? 'assist.title' : 'voiceForm.title')}</h1>
       <p>{v.t(props.assisted ? 'assist.intro' : 'voiceForm.intro')}</p>
+      {props.assisted ? <p><a href={`${props.base}/assist/import`}>{v.t('assist.importLink')}</a></p> : null}
       <PostForm v={v} action={`${props.base}/${props.assisted ? 'assist' : 'voices'}`}>
         {props.assisted ? (
           <Checkbox v={v} name="consent" label={v.t('assist.consent')} hint={v.t('assist.consentHint')} checked={values.consent === 'yes'} errors={errors} />

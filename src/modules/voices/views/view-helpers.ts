@@ -1,4 +1,4 @@
-export { Pagination, Select, TextInput, TextArea, Radios, Checkbox, PostForm, Button, ErrorSummary, byField } from '../../../core/views/index.ts';
+export { Pagination, Select, TextInput, TextArea, Radios, Checkbox, FileInput, PostForm, Button, ErrorSummary, byField } from '../../../core/views/index.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import type { ViewContext } from '../../../core/views/index.ts';
 

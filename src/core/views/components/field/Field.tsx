@@ -132,3 +132,13 @@ export function Checkbox(props: Common & { checked?: boolean }) {
     </div>
   );
 }
+
+/** A file to send (an upload); the form around it must be an upload form. */
+export function FileInput(props: Common & { accept?: string }) {
+  return (
+    <Labelled {...props} control={(a) => {
+      const input: Record<string, string | undefined> = { ...a, name: props.name, type: 'file', accept: props.accept };
+      return <input {...input} />;
+    }} />
+  );
+}

@@ -3,9 +3,9 @@
 import type { ComponentChildren as Child } from 'preact';
 import type { ViewContext } from '../../view-context.ts';
 
-export function PostForm(props: { v: ViewContext; action: string; children: Child; class?: string; label?: string }) {
+export function PostForm(props: { v: ViewContext; action: string; children: Child; class?: string; label?: string; upload?: boolean }) {
   return (
-    <form method="post" action={props.action} novalidate class={props.class} aria-label={props.label}>
+    <form method="post" action={props.action} novalidate class={props.class} aria-label={props.label} enctype={props.upload ? 'multipart/form-data' : undefined}>
       <input type="hidden" name="_csrf" value={props.v.csrfToken} />
       {props.children}
     </form>

@@ -1,7 +1,7 @@
 // What a refused submission tells the person, and beside which field: shared by the form
 // and the API so both say the same thing.
-import type { FieldIssue } from '../../../core/validation.ts';
-import type { SubmitVoiceError } from '../services/submit-voice.ts';
+import type { FieldIssue } from '../../core/validation.ts';
+import type { SubmitVoiceError } from './services/submit-voice.ts';
 
 export const SUBMIT_ERROR_ISSUES: Record<Exclude<SubmitVoiceError, 'sign-in-required'>, FieldIssue> = {
   'unknown-category': { field: 'category', messageKey: 'error.voice.unknownCategory', values: {} },
