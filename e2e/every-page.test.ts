@@ -56,7 +56,7 @@ describe('every page passes axe-core', () => {
       await check(page, [
         '/c/alpha/priorities', `/c/alpha/priorities/${priorityId}`, `/c/alpha/voices/${refs.published}`,
         `/c/alpha/voices/${refs.hidden}`, `/c/alpha/voices/${refs.pending}`, '/c/alpha/voices?q=sweep&status=received',
-        '/account/register', '/account/forgot', '/account/reset?token=x', '/c/alpha/nowhere',
+        '/account/register', '/account/forgot', '/account/reset?token=x', '/c/alpha/paper-form', '/c/alpha/nowhere',
       ]);
       await context.close();
     });

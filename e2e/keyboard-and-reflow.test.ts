@@ -75,7 +75,18 @@ describe('keyboard only, narrow screens and large text', () => {
     assert.match(await page.locator('h1').innerText(), /Streetlight out by the school|Awaiting moderation/);
   });
 
-  const PAGES = ['/', '/c/alpha/voices', '/c/alpha/voices/new', '/c/alpha/priorities', '/account/login', '/account/register'];
+  it('prints the paper form without the site\'s menus', async () => {
+    const page = await open({ width: 800 });
+    await page.goto('/c/alpha/paper-form');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.site-header').isVisible(), false);
+    assert.equal(await page.locator('.site-footer').isVisible(), false);
+    assert.equal(await page.locator('h1').isVisible(), true);
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('.site-header').isVisible(), true);
+  });
+
+  const PAGES = ['/', '/c/alpha/voices', '/c/alpha/voices/new', '/c/alpha/priorities', '/c/alpha/paper-form', '/account/login', '/account/register'];
 
   it('needs no sideways scrolling on a 320 px wide screen', async () => {
     const page = await open({ width: 320, height: 640 });

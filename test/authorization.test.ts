@@ -59,6 +59,7 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/c/:city/assist', path: '/c/alpha/assist', fields: { consent: 'yes', title: 'Matrix voice', description: 'Entered by the matrix test.', category: 'water', area: 'north' }, allowed: ALPHA_HELPERS, ok: 303, denied: 403 },
   { method: 'GET', route: '/c/:city/assist/import', path: '/c/alpha/assist/import', allowed: ALPHA_HELPERS, ok: 200, denied: anonymousRedirects },
   { method: 'POST', route: '/c/:city/assist/import', path: '/c/alpha/assist/import', allowed: ALPHA_HELPERS, ok: 400, denied: 403 },
+  { method: 'GET', route: '/c/:city/paper-form', path: '/c/alpha/paper-form', allowed: EVERYONE, ok: 200, denied: 0 },
   { method: 'GET', route: '/c/:city/find', path: '/c/alpha/find?ref={ref}', allowed: EVERYONE, ok: 303, denied: 0 },
   { method: 'GET', route: '/c/:city/voices/:reference', path: '/c/alpha/voices/{ref}', allowed: EVERYONE, ok: 200, denied: 0 },
   { method: 'POST', route: '/c/:city/voices/:reference/support', path: '/c/beta/voices/{betaRef}/support', allowed: SIGNED_IN, ok: 303, denied: 403 },

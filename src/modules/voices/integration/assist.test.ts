@@ -93,6 +93,16 @@ for (const engine of await testEngines()) {
       assert.match(none.html, /Choose a CSV file to send/);
     });
 
+    it('prints a blank paper form in each language, with the city\'s categories and areas', async () => {
+      for (const [lang, consent] of [['en', 'The person agreed'], ['fr', 'La personne a accepté'], ['ar', 'وافق الشخص']] as const) {
+        const page = await new Client(t.app, { 'accept-language': lang }).get('/c/alpha/paper-form');
+        assert.equal(page.status, 200);
+        assert.ok(page.html.includes(consent), `${lang} consent line`);
+        assert.match(page.html, lang === 'ar' ? /dir="rtl"/ : /dir="ltr"/);
+        for (const name of ['North', 'South']) assert.ok(page.html.includes(name));
+      }
+    });
+
     it('refuses people without the role, and the service itself checks role and consent', async () => {
       const resident = new Client(t.app);
       await signIn(resident, ACCOUNTS.resident.email, PASSWORD);

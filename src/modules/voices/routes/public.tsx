@@ -19,6 +19,7 @@ import { canAssist, canModerate, canSubmitVoice } from '../permissions.ts';
 import { VoiceList } from '../views/VoiceList.tsx';
 import { VoiceForm } from '../views/VoiceForm.tsx';
 import { ImportPage } from '../views/ImportPage.tsx';
+import { PaperForm } from '../views/PaperForm.tsx';
 import { importVoices } from '../services/import-voices.ts';
 import { VoicePage } from '../views/VoicePage.tsx';
 import { PriorityList, PriorityPage } from '../views/Priorities.tsx';
@@ -80,6 +81,16 @@ export function publicPages(app: Hono<AppEnv>): void {
     }
     rememberSubmission(c, result.value.reference);
     return c.redirect(`${ctx.base}/voices/${result.value.reference}?done=submitted`, 303);
+  });
+
+  // A blank form to print, for places with no connection; anyone may print it.
+  app.get('/c/:city/paper-form', async (c) => {
+    const ctx = await cityContext(c);
+    const [categories, areas] = [await listCategories(ctx.db, ctx.city.id, ctx.v.locale), await listAreas(ctx.db, ctx.city.id)];
+    return ctx.page(null, {
+      title: ctx.v.t('paper.title', { city: ctx.city.name }),
+      children: <PaperForm v={ctx.v} cityName={ctx.city.name} categories={categories} areas={areas} />,
+    });
   });
 
   // A facilitator enters a voice for someone offline, once that person has agreed.

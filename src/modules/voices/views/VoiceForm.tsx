@@ -25,7 +25,12 @@ export function VoiceForm(props: {
       <ErrorSummary v={v} issues={props.issues} />
       <h1>{v.t(props.assisted ? 'assist.title' : 'voiceForm.title')}</h1>
       <p>{v.t(props.assisted ? 'assist.intro' : 'voiceForm.intro')}</p>
-      {props.assisted ? <p><a href={`${props.base}/assist/import`}>{v.t('assist.importLink')}</a></p> : null}
+      {props.assisted ? (
+        <ul>
+          <li><a href={`${props.base}/paper-form`}>{v.t('assist.paperLink')}</a></li>
+          <li><a href={`${props.base}/assist/import`}>{v.t('assist.importLink')}</a></li>
+        </ul>
+      ) : null}
       <PostForm v={v} action={`${props.base}/${props.assisted ? 'assist' : 'voices'}`}>
         {props.assisted ? (
           <Checkbox v={v} name="consent" label={v.t('assist.consent')} hint={v.t('assist.consentHint')} checked={values.consent === 'yes'} errors={errors} />
