@@ -1,6 +1,7 @@
 // Typed-up paper forms sent as a CSV file: what the file must hold, and after sending, either
 // every problem by row and column, or the references of the voices stored.
 import type { ViewContext } from '../../../core/views/index.ts';
+import { MAX_BODY_BYTES } from '../../../core/http/index.ts';
 import { Button, ErrorSummary, FileInput, PostForm } from './view-helpers.ts';
 import { CSV_COLUMNS, MAX_ROWS, REQUIRED_COLUMNS, type RowProblem } from '../import/voice-csv.ts';
 
@@ -32,7 +33,7 @@ export function ImportPage(props: {
           <tbody>{problems.map((p) => <tr><td>{p.row}</td><td>{p.column}</td><td>{v.t(p.messageKey, p.values)}</td></tr>)}</tbody>
         </table>
       ) : null}
-      <p>{v.t('import.intro', { max: MAX_ROWS })}</p>
+      <p>{v.t('import.intro', { max: MAX_ROWS, kb: MAX_BODY_BYTES / 1024 })}</p>
       <p>{v.t('import.required')} <code>{REQUIRED_COLUMNS.join(', ')}</code></p>
       <p>{v.t('import.optional')} <code>{Object.keys(CSV_COLUMNS).filter((c) => !(REQUIRED_COLUMNS as readonly string[]).includes(c)).join(', ')}</code></p>
       <PostForm v={v} action={`${props.base}/assist/import`} upload>
