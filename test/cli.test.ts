@@ -83,6 +83,12 @@ for (const engine of await testEngines()) {
       assert.equal(key.code, 0, key.out);
       assert.match(key.out, /API key for Kisumu Youth Network app in kisumu[^\n]*\n[\w-]{32}/);
       assert.match((await baraza('partner-key', 'create', '--city', 'kenya', '--name', 'x')).out, /no city with slug kenya/);
+      const listed = await baraza('partner-key', 'list', '--city', 'kisumu');
+      const id = /^([0-9a-f-]{36}) +\d{4}-\d{2}-\d{2} +active +Kisumu Youth Network app$/m.exec(listed.out)?.[1];
+      assert.ok(id, listed.out);
+      assert.match((await baraza('partner-key', 'revoke', '--city', 'kisumu', '--id', id)).out, /Revoked key/);
+      assert.match((await baraza('partner-key', 'list', '--city', 'kisumu')).out, /revoked +Kisumu Youth Network app/);
+      assert.equal((await baraza('partner-key', 'revoke', '--city', 'kisumu', '--id', id)).code, 1);
     });
 
     it('verifies the audit log and names a tampered entry', async () => {

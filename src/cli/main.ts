@@ -5,7 +5,7 @@ import { ROLES, migrate, type Role } from '../core/db/index.ts';
 import { verifyAudit } from '../core/audit/index.ts';
 import { grantRole, registerUser } from '../core/auth/index.ts';
 import { createTenant, findTenantBySlug } from '../core/tenancy/index.ts';
-import { issuePartnerKey } from '../modules/voices/index.ts';
+import { issuePartnerKey, listPartnerKeys, revokePartnerKey } from '../modules/voices/index.ts';
 import { backupDatabase, restoreDatabase } from '../core/db/backup.ts';
 import { RegisterInput } from '../core/auth/schemas.ts';
 import { allMigrations } from '../app/migrations.ts';
@@ -144,6 +144,36 @@ partnerKey
     const issued = await issuePartnerKey(database.db, { name: o.name.slice(0, 200) }, null, city, config.secret);
     await database.close();
     console.log(`API key for ${o.name} in ${o.city} (shown once, keep it safe):\n${issued.key}`);
+  });
+
+partnerKey
+  .command('list')
+  .description('List a city\'s partner keys (names and dates; keys themselves are never stored)')
+  .requiredOption('--city <slug>', 'the city')
+  .action(async (o: { city: string }) => {
+    const config = loadConfig();
+    const database = await openMigratedDatabase(config);
+    const city = await findTenantBySlug(database.db, o.city);
+    const keys = city?.kind === 'city' ? await listPartnerKeys(database.db, city.id) : null;
+    await database.close();
+    if (!keys) return fail(`no city with slug ${o.city}`);
+    for (const k of keys) console.log(`${k.id}  ${new Date(k.createdAt).toISOString().slice(0, 10)}  ${k.revokedAt ? 'revoked' : 'active '}  ${k.name}`);
+  });
+partnerKey
+  .command('revoke')
+  .description('Stop a partner key from working')
+  .requiredOption('--city <slug>', 'the city')
+  .requiredOption('--id <id>', 'the key\'s id, as `partner-key list` shows it')
+  .action(async (o: { city: string; id: string }) => {
+    if (!/^[0-9a-f-]{36}$/i.test(o.id)) return fail('--id must be a key id as `partner-key list` shows it');
+    const config = loadConfig();
+    const database = await openMigratedDatabase(config);
+    const city = await findTenantBySlug(database.db, o.city);
+    const revoked = city?.kind === 'city' ? await revokePartnerKey(database.db, { id: o.id }, null, city) : null;
+    await database.close();
+    if (revoked === null) return fail(`no city with slug ${o.city}`);
+    if (!revoked) return fail(`no active key ${o.id} in ${o.city}`);
+    console.log(`Revoked key ${o.id} in ${o.city}.`);
   });
 
 program

@@ -15,4 +15,4 @@ export { STATUSES, canMoveStatus, type VoiceStatus } from './status.ts';
 export { VoiceInput, type Demographics } from './schemas.ts';
 export type { AreaBoundary } from './schema.ts';
 export { USSD_HOOK_PATH, hookToken } from './routes/ussd.ts';
-export { issuePartnerKey } from './services/issue-partner-key.ts';
+export { issuePartnerKey, listPartnerKeys, revokePartnerKey } from './services/issue-partner-key.ts';

@@ -6,7 +6,7 @@ import { seedFixtures, type Fixtures } from '../../../../test/support/fixtures.t
 import { testApp } from '../../../../test/support/app.ts';
 import { actorOf } from '../../../../test/support/actors.ts';
 import { queryRows } from '../../../core/db/index.ts';
-import { changeVoiceStatus, issuePartnerKey } from '../index.ts';
+import { changeVoiceStatus, issuePartnerKey, listPartnerKeys, revokePartnerKey } from '../index.ts';
 
 // Field names and order as GeoReport v2 defines them.
 const SERVICE_FIELDS = ['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group'];
@@ -131,6 +131,17 @@ for (const engine of await testEngines()) {
       assert.deepEqual([one.length, one[0]!.service_request_id, one[0]!.status], [1, done!.service_request_id, 'closed']);
       assert.match(await xml(await get(`requests/${open!.service_request_id}.xml?jurisdiction_id=beta`)), /<service_requests><request><service_request_id>BET-\d{4}-\d{6}<\/service_request_id><status>open<\/status>/);
       assert.equal((await get('requests/BET-1999-000001.json?jurisdiction_id=beta')).status, 404);
+    });
+
+    it('stops taking requests with a revoked key', async () => {
+      const issued = await issuePartnerKey(database.db, { name: 'Short-lived app' }, null, f.beta, t.config.secret);
+      assert.equal((await newRequest({ api_key: issued.key, description: 'Water point broken near the clinic gate.' })).status, 200);
+      assert.equal(await revokePartnerKey(database.db, { id: issued.id }, null, f.beta), true);
+      assert.equal(await revokePartnerKey(database.db, { id: issued.id }, null, f.beta), false, 'revoked once');
+      assert.equal((await newRequest({ api_key: issued.key, description: 'Water point broken near the market gate.' })).status, 403);
+      assert.equal((await newRequest()).status, 200, 'other keys still work');
+      const keys = await listPartnerKeys(database.db, f.beta.id);
+      assert.deepEqual(keys.map((k) => [k.name, k.revokedAt !== null]), [['Beta residents app', false], ['Short-lived app', true]]);
     });
 
     it('never lists a voice that is not public', async () => {

@@ -29,3 +29,20 @@ export async function findPartner(db: Db, tenantId: string, key: string, secret:
     sql`select id, name from voices_partner_key where tenant_id = ${tenantId} and key_hash = ${partnerKeyHash(secret, key)} and revoked_at is null`);
   return row ?? null;
 }
+
+export interface PartnerKeySummary { id: string; name: string; createdAt: Date; revokedAt: Date | null }
+
+export async function listPartnerKeys(db: Db, tenantId: string): Promise<PartnerKeySummary[]> {
+  return queryRows<PartnerKeySummary>(db,
+    sql`select id, name, created_at as "createdAt", revoked_at as "revokedAt" from voices_partner_key where tenant_id = ${tenantId} order by created_at`);
+}
+
+/** Stops a key from working; its row stays, so the audit log keeps pointing at something. */
+export async function revokePartnerKey(db: Db, input: { id: string }, actor: Actor | null, city: City): Promise<boolean> {
+  if (actor && !canConfigureCity(actor, city)) throw forbidden();
+  const audit = appendAudit({ tenantId: city.id, actorId: actor?.userId ?? null, action: 'partner-key.revoke', objectType: 'partner-key', objectId: input.id }, sql`exists (select from revoked)`);
+  const [row] = await queryRows<{ revoked: boolean }>(db, sql`with revoked as (
+      update voices_partner_key set revoked_at = now() where tenant_id = ${city.id} and id = ${input.id} and revoked_at is null returning id
+    ), ${audit} select exists (select from revoked) as revoked`);
+  return row?.revoked ?? false;
+}
