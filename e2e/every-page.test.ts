@@ -1,5 +1,5 @@
-// axe-core on every page a person can reach, signed out and signed in, in English and Arabic,
-// with JavaScript off: the pages the journeys in voices.test.ts do not pass through.
+// axe-core on every page a person can reach, signed out and signed in, in every language the app
+// has, with JavaScript off: the pages the journeys in voices.test.ts do not pass through.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -49,7 +49,7 @@ describe('every page passes axe-core', () => {
     }
   }
 
-  for (const locale of ['en-GB', 'ar']) {
+  for (const locale of ['en-GB', 'fr', 'ar']) {
     it(`signed out, ${locale}`, async () => {
       const context = await browserWithoutScript(browser, locale, server.url);
       const page = await context.newPage();
