@@ -3,7 +3,7 @@
 // never be committed.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { GENESIS_HASH, fieldsHash, hashObject } from './hash.ts';
+import { GENESIS_HASH, fieldsHash, hashObject, type EntryFields } from './hash.ts';
 
 export interface AuditInput {
   tenantId: string;
@@ -19,18 +19,12 @@ export interface AuditInput {
 export const CHAIN_VERSION = 2;
 
 /** An entry as far as it is known before the statement runs: all but its place in the chain. */
-export interface PreparedAuditEntry {
-  tenantId: string;
+export type PreparedAuditEntry = Omit<EntryFields, 'at'> & {
+  /** ISO 8601, as the statement sends it. */
   at: string;
-  actorId: string | null;
-  action: string;
-  objectType: string;
-  objectId: string;
-  beforeHash: string | null;
-  afterHash: string | null;
   /** The hash of the fields above, which the chain links (see hash.ts). */
   fields: string;
-}
+};
 
 export function prepareAuditEntry(input: AuditInput): PreparedAuditEntry {
   const at = new Date();

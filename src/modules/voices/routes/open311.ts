@@ -30,15 +30,23 @@ function split(file: string): [string, Format] | null {
   return match ? [match[1]!, match[2] as Format] : null;
 }
 
+const xmlBody = (c: Context<AppEnv>, xml: string, status: 200 | 400 | 403 | 404 = 200) =>
+  c.body(xml, status, { 'content-type': 'text/xml; charset=utf-8' });
+
 function reply(c: Context<AppEnv>, format: Format, root: string, item: string, records: Record<string, Field>[], status: 200 | 400 | 403 | 404 = 200) {
-  if (format === 'json') return c.json(records, status);
-  return c.body(xmlList(root, item, records), status, { 'content-type': 'text/xml; charset=utf-8' });
+  return format === 'json' ? c.json(records, status) : xmlBody(c, xmlList(root, item, records), status);
 }
 
 const fail = (c: Context<AppEnv>, format: Format, failure: Failure) =>
   reply(c, format, 'errors', 'error', [{ code: failure.status, description: failure.description }], failure.status);
 
 const w3 = (date: Date) => new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** The city a GET of services or requests is about, or what is wrong with the address. */
+async function readTarget(c: Context<AppEnv>, resource: string): Promise<Tenant | Failure> {
+  if (resource !== 'services' && resource !== 'requests') return { status: 404, description: `There is no ${resource} resource.` };
+  return jurisdiction(c, c.req.query('jurisdiction_id'));
+}
 
 async function jurisdiction(c: Context<AppEnv>, given: string | undefined): Promise<Tenant | Failure> {
   if (!given) return { status: 400, description: 'jurisdiction_id was not provided: send the city\'s short name, e.g. jurisdiction_id=kisumu.' };
@@ -112,8 +120,7 @@ export function open311Routes(app: Hono<AppEnv>): void {
     const [resource, format] = split(c.req.param('file')) ?? [];
     if (!resource || !format) return fail(c, 'json', { status: 400, description: 'Ask for a resource with its format: discovery, services or requests, ending in .json or .xml.' });
     if (resource === 'discovery') return discovery(c, format);
-    if (resource !== 'services' && resource !== 'requests') return fail(c, format, { status: 404, description: `There is no ${resource} resource.` });
-    const city = await jurisdiction(c, c.req.query('jurisdiction_id'));
+    const city = await readTarget(c, resource);
     if ('status' in city) return fail(c, format, city);
     const db = c.get('services').database.db;
     if (resource === 'services') {
@@ -133,8 +140,7 @@ export function open311Routes(app: Hono<AppEnv>): void {
     const resource = c.req.param('resource');
     const [id, format] = split(c.req.param('file')) ?? [];
     if (!id || !format) return fail(c, 'json', { status: 400, description: 'End the address with .json or .xml.' });
-    if (resource !== 'services' && resource !== 'requests') return fail(c, format, { status: 404, description: `There is no ${resource} resource.` });
-    const city = await jurisdiction(c, c.req.query('jurisdiction_id'));
+    const city = await readTarget(c, resource);
     if ('status' in city) return fail(c, format, city);
     const db = c.get('services').database.db;
     if (resource === 'services') {
@@ -142,7 +148,7 @@ export function open311Routes(app: Hono<AppEnv>): void {
       if (!categories.some((category) => category.slug === id)) return fail(c, format, { status: 404, description: `service_code ${id} was not found.` });
       // No service asks for more than the standard fields, so every definition has no attributes.
       if (format === 'json') return c.json({ service_code: id, attributes: [] });
-      return c.body(`<?xml version="1.0" encoding="utf-8"?><service_definition><service_code>${escapeXml(id)}</service_code><attributes></attributes></service_definition>`, 200, { 'content-type': 'text/xml; charset=utf-8' });
+      return xmlBody(c, `<?xml version="1.0" encoding="utf-8"?><service_definition><service_code>${escapeXml(id)}</service_code><attributes></attributes></service_definition>`);
     }
     const [row] = await listServiceRequests(db, city.id, { references: [id] });
     if (!row) return fail(c, format, { status: 404, description: `service_request_id ${id} was not found.` });
@@ -207,6 +213,6 @@ function discovery(c: Context<AppEnv>, format: Format) {
     return c.json({ changeset, contact: 'See the city\'s Baraza site.', key_service: 'Partner keys are issued by each city.', endpoints: [{ specification: SPECIFICATION, url, changeset, type: 'production', formats }] });
   }
   const endpoint = `<endpoint><specification>${SPECIFICATION}</specification><url>${escapeXml(url)}</url><changeset>${changeset}</changeset><type>production</type><formats>${formats.map((f) => `<format>${f}</format>`).join('')}</formats></endpoint>`;
-  return c.body(`<?xml version="1.0" encoding="utf-8"?><discovery><changeset>${changeset}</changeset><contact>See the city's Baraza site.</contact><key_service>Partner keys are issued by each city.</key_service><endpoints>${endpoint}</endpoints></discovery>`, 200, { 'content-type': 'text/xml; charset=utf-8' });
+  return xmlBody(c, `<?xml version="1.0" encoding="utf-8"?><discovery><changeset>${changeset}</changeset><contact>See the city's Baraza site.</contact><key_service>Partner keys are issued by each city.</key_service><endpoints>${endpoint}</endpoints></discovery>`);
 }
 
