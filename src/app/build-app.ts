@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { Config } from '../core/config.ts';
 import { createApp, type AppServices } from '../core/http/index.ts';
 import { corePages } from '../core/pages.tsx';
-import { openDatabase, migrate, type Database } from '../core/db/index.ts';
+import { createJobQueue, openDatabase, migrate, type Database } from '../core/db/index.ts';
 import { createMailer, type Mailer } from '../core/mail.ts';
 import { modules } from '../modules/index.ts';
 import { allMigrations } from './migrations.ts';
@@ -25,5 +25,10 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
 
 export function servicesFor(config: Config, database: Database, mailer?: Mailer): AppServices {
   const logger = createLogger(config);
-  return { config, database, logger, mailer: mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }) };
+  const services = {
+    config, database, logger, mailer: mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
+    jobs: createJobQueue(database, logger),
+  };
+  for (const module of modules) module.jobs?.(services);
+  return services;
 }

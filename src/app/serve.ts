@@ -1,5 +1,5 @@
 // Runs the web server until told to stop; on SIGTERM or SIGINT it stops accepting connections,
-// lets requests in flight finish, then closes the database.
+// lets requests in flight finish and the background job in hand end, then closes the database.
 import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from '../core/config.ts';
 import type { Database } from '../core/db/index.ts';
@@ -17,6 +17,8 @@ export async function runServer(config: Config, database: Database, onListening?
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
   services.logger.info({ url, engine: database.engine }, 'listening');
+  // Outbound texts and notices go out from every app process; the queue hands each job to one.
+  await services.jobs.start();
   onListening?.(url);
 
   let stopping = false;
@@ -27,6 +29,7 @@ export async function runServer(config: Config, database: Database, onListening?
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(async () => {
+      await services.jobs.stop().catch(() => undefined);
       await database.close();
       process.exit(0);
     });

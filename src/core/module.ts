@@ -3,7 +3,7 @@
 import type { Hono } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Migration } from './db/index.ts';
-import type { AppEnv } from './http/context.ts';
+import type { AppEnv, AppServices } from './http/context.ts';
 
 export interface ModuleManifest {
   readonly name: string;
@@ -12,4 +12,6 @@ export interface ModuleManifest {
   pages?(app: Hono<AppEnv>): void;
   /** Mounts the module's JSON API under /api/v1, described in the OpenAPI document. */
   api?(api: OpenAPIHono<AppEnv>): void;
+  /** Says who runs the module's background jobs (services.jobs.define). */
+  jobs?(services: AppServices): void;
 }

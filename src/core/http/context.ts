@@ -2,7 +2,7 @@
 // (who is acting, in which language, with which CSRF token).
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import type { Database } from '../db/index.ts';
+import type { Database, JobQueue } from '../db/index.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import type { Mailer } from '../mail.ts';
@@ -12,6 +12,8 @@ export interface AppServices {
   readonly database: Database;
   readonly logger: Logger;
   readonly mailer: Mailer;
+  /** Background work: outbound texts and notices. */
+  readonly jobs: JobQueue;
 }
 
 export type FormFields = Record<string, string>;
