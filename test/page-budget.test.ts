@@ -40,7 +40,7 @@ describe('page budget', () => {
       await addVoiceToPriority(database.db, { reference, priorityId }, moderator, f.alpha);
     }
     for (const status of ['under_review', 'planned', 'in_progress'] as const) {
-      await changeVoiceStatus(database.db, { reference, status, note: 'A team from the county will visit this week to check the pump.' }, moderator, f.alpha);
+      await changeVoiceStatus(database.db, { reference, status, note: 'A team from the county will visit this week to check the pump.' }, moderator, f.alpha, null);
       await replyToVoice(database.db, { reference, body: 'Thank you. A team from the county will visit this week.' }, moderator, f.alpha);
     }
   });

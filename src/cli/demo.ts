@@ -135,8 +135,8 @@ async function seedVoices(
     }
     await publishVoice(db, { reference }, o.moderator, city);
     const steps = Math.floor(rand() * 5);
-    for (const status of path.slice(0, steps)) await changeVoiceStatus(db, { reference, status }, o.moderator, city);
-    if (steps === 0 && rand() < 0.1) await changeVoiceStatus(db, { reference, status: 'declined', note: REPLIES[lang] }, o.moderator, city);
+    for (const status of path.slice(0, steps)) await changeVoiceStatus(db, { reference, status }, o.moderator, city, null);
+    if (steps === 0 && rand() < 0.1) await changeVoiceStatus(db, { reference, status: 'declined', note: REPLIES[lang] }, o.moderator, city, null);
     if (rand() < 0.3) await replyToVoice(db, { reference, body: REPLIES[lang] ?? REPLIES.en! }, o.moderator, city);
     if (rand() < 0.25) await supportVoice(db, { reference }, o.resident, city);
     const priorityId = priorityIds[category];

@@ -17,6 +17,21 @@ const Env = z.object({
   BARAZA_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   BARAZA_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.string().optional(),
+  BARAZA_TEXT_OUTBOUND: z.enum(['log', 'live']).default('log'),
+  BARAZA_TEXT_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  AFRICASTALKING_USERNAME: z.string().optional(),
+  AFRICASTALKING_API_KEY: z.string().optional(),
+  AFRICASTALKING_SENDER: z.string().optional(),
+  AFRICASTALKING_API_URL: z.url().default('https://api.africastalking.com/version1/messaging'),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_FROM: z.string().optional(),
+  TWILIO_API_URL: z.url().default('https://api.twilio.com'),
+  WHATSAPP_APP_SECRET: z.string().optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
+  WHATSAPP_API_URL: z.url().default('https://graph.facebook.com/v21.0'),
 });
 
 export interface Config {
@@ -41,6 +56,18 @@ export interface Config {
    * the outermost trusted proxy saw), so rate limits count people, not the proxy.
    */
   trustedProxies: number;
+  texts: TextsConfig;
+}
+
+/** SMS and WhatsApp gateways: credentials to verify what arrives and to send replies. */
+export interface TextsConfig {
+  /** 'log' writes each outbound text to the log instead of sending it (development, the demo). */
+  outbound: 'log' | 'live';
+  /** Seconds before an outbound text that failed is tried again; doubled on each later try. */
+  retryDelaySeconds: number;
+  africasTalking: { username?: string | undefined; apiKey?: string | undefined; sender?: string | undefined; apiUrl: string };
+  twilio: { accountSid?: string | undefined; authToken?: string | undefined; from?: string | undefined; apiUrl: string };
+  whatsapp: { appSecret?: string | undefined; verifyToken?: string | undefined; accessToken?: string | undefined; phoneNumberId?: string | undefined; apiUrl: string };
 }
 
 // A fixed development secret keeps the demo to two commands; production must set its own,
@@ -69,5 +96,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitLogins: e.BARAZA_RATE_LIMIT_LOGINS,
     secureCookies: e.BARAZA_SECURE_COOKIES,
     trustedProxies: e.BARAZA_TRUSTED_PROXIES,
+    texts: {
+      outbound: e.BARAZA_TEXT_OUTBOUND,
+      retryDelaySeconds: e.BARAZA_TEXT_RETRY_DELAY_SECONDS,
+      africasTalking: { username: e.AFRICASTALKING_USERNAME, apiKey: e.AFRICASTALKING_API_KEY, sender: e.AFRICASTALKING_SENDER, apiUrl: e.AFRICASTALKING_API_URL },
+      twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiUrl: e.TWILIO_API_URL },
+      whatsapp: {
+        appSecret: e.WHATSAPP_APP_SECRET, verifyToken: e.WHATSAPP_VERIFY_TOKEN, accessToken: e.WHATSAPP_ACCESS_TOKEN,
+        phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID, apiUrl: e.WHATSAPP_API_URL,
+      },
+    },
   };
 }

@@ -23,6 +23,9 @@ export interface TenantSettings {
   timeZone?: string;
   /** [west, south, east, north] in WGS84: the city's extent, for points given without an area. */
   bbox?: [number, number, number, number];
+  /** Category and area slugs for a text that names none (SMS and WhatsApp voices). */
+  textCategory?: string;
+  textArea?: string;
 }
 
 export const users = pgTable('core_user', {

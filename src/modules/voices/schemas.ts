@@ -121,3 +121,8 @@ export const AreaInput = z.object({
   name: text({ max: 80 }),
   boundary: optionalText({ max: 60_000, multiline: true }),
 });
+/** A city's defaults for texts that name no topic or area; empty means none. */
+export const TextDefaultsInput = z.object({
+  category: optionalSlug('error.field.choose'),
+  area: optionalSlug('error.field.choose'),
+});

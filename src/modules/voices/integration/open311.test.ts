@@ -107,7 +107,7 @@ for (const engine of await testEngines()) {
       const [done] = (await json(await newRequest({ service_code: 'roads', description: 'Deep pothole at the Lake Road junction.' }))) as { service_request_id: string }[];
       const moderator = await actorOf(database.db, 'betaModerator');
       for (const status of ['under_review', 'planned', 'in_progress', 'resolved'] as const) {
-        assert.ok((await changeVoiceStatus(database.db, { reference: done!.service_request_id, status }, moderator, f.beta)).ok);
+        assert.ok((await changeVoiceStatus(database.db, { reference: done!.service_request_id, status }, moderator, f.beta, null)).ok);
       }
       const all = (await json(await get('requests.json?jurisdiction_id=beta'))) as Record<string, unknown>[];
       assert.ok(all.length >= 2);

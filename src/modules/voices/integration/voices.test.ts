@@ -165,9 +165,9 @@ for (const engine of await testEngines()) {
     it('moves a voice only along allowed steps, and shows each step with its date', async () => {
       const v = await submit('Status journey');
       await publishVoice(database.db, { reference: v.reference }, moderator, f.alpha);
-      assert.ok((await changeVoiceStatus(database.db, { reference: v.reference, status: 'planned', note: 'Budgeted for March' }, moderator, f.alpha)).ok);
-      assert.deepEqual(await changeVoiceStatus(database.db, { reference: v.reference, status: 'received' }, moderator, f.alpha), { ok: false, error: 'invalid-transition' });
-      assert.ok((await changeVoiceStatus(database.db, { reference: v.reference, status: 'resolved' }, moderator, f.alpha)).ok);
+      assert.ok((await changeVoiceStatus(database.db, { reference: v.reference, status: 'planned', note: 'Budgeted for March' }, moderator, f.alpha, null)).ok);
+      assert.deepEqual(await changeVoiceStatus(database.db, { reference: v.reference, status: 'received' }, moderator, f.alpha, null), { ok: false, error: 'invalid-transition' });
+      assert.ok((await changeVoiceStatus(database.db, { reference: v.reference, status: 'resolved' }, moderator, f.alpha, null)).ok);
       const detail = await getVoice(database.db, f.alpha.id, v.reference, 'en');
       const updates = await listVoiceUpdates(database.db, f.alpha.id, detail!.id);
       assert.deepEqual(updates.map((u) => [u.kind, u.status]), [['submitted', 'received'], ['published', null], ['status', 'planned'], ['status', 'resolved']]);

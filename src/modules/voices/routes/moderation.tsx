@@ -2,7 +2,7 @@
 // parses, calls one service, and shows the outcome.
 import type { Context, Hono } from 'hono';
 import { z } from '@hono/zod-openapi';
-import type { AppEnv } from '../../../core/http/index.ts';
+import type { AppEnv, AppServices } from '../../../core/http/index.ts';
 import { parseForm } from '../../../core/http/index.ts';
 import { notFound, type Result } from '../../../core/result.ts';
 import { unseal } from '../../../core/crypto.ts';
@@ -19,6 +19,7 @@ import { moderationQueue, QUEUE_VIEWS, type QueueView } from '../queries/moderat
 import { getSealedContact, getVoice, listVoiceUpdates } from '../queries/get-voice.ts';
 import { listPriorities } from '../queries/priorities.ts';
 import { normaliseReference } from '../reference.ts';
+import { textOutbox } from '../texts/outbox.ts';
 import { canModerate } from '../permissions.ts';
 import { ModerateVoicePage, QueuePage } from '../views/Moderation.tsx';
 import { restrictedCityContext, type CityContext } from './city-context.ts';
@@ -90,7 +91,7 @@ export function moderationPages(app: Hono<AppEnv>): void {
   const action = <S extends z.ZodType>(
     name: string,
     schema: S,
-    run: (ctx: CityContext, reference: string, data: z.infer<S>) => Promise<Result<unknown, string>>,
+    run: (ctx: CityContext, reference: string, data: z.infer<S>, services: AppServices) => Promise<Result<unknown, string>>,
   ) => {
     app.post(`/c/:city/moderate/voices/:reference/${name}`, async (c) => {
       const ctx = await moderatorContext(c);
@@ -98,7 +99,7 @@ export function moderationPages(app: Hono<AppEnv>): void {
       const reference = c.req.param('reference');
       const form = parseForm(c, schema);
       if (!form.ok) return desk(c, ctx, reference, { issues: form.issues, values: form.raw, status: 400 });
-      const result = await run(ctx, reference, form.data);
+      const result = await run(ctx, reference, form.data, c.get('services'));
       if (!result.ok) {
         if (result.error === 'not-found') throw notFound();
         const issue = ERROR_ISSUES[result.error] ?? { field: 'form', messageKey: 'error.field.invalid', values: {} };
@@ -111,8 +112,8 @@ export function moderationPages(app: Hono<AppEnv>): void {
   action('publish', z.object({}), (ctx, reference) => publishVoice(ctx.db, { reference }, ctx.v.actor, ctx.city));
   action('hide', HideInput, (ctx, reference, d) => hideVoice(ctx.db, { reference, reason: d.reason }, ctx.v.actor, ctx.city));
   action('reply', ReplyInput, (ctx, reference, d) => replyToVoice(ctx.db, { reference, body: d.body }, ctx.v.actor, ctx.city));
-  action('status', StatusInput, (ctx, reference, d) =>
-    changeVoiceStatus(ctx.db, { reference, status: d.status, note: d.note }, ctx.v.actor, ctx.city),
+  action('status', StatusInput, (ctx, reference, d, services) =>
+    changeVoiceStatus(ctx.db, { reference, status: d.status, note: d.note }, ctx.v.actor, ctx.city, textOutbox(services)),
   );
   action('merge', MergeInput, async (ctx, reference, d) => {
     const into = normaliseReference(d.into);

@@ -1,9 +1,13 @@
-// A city admin's settings: categories, areas, and the address of the USSD callback.
+// A city admin's settings: categories, areas, the addresses of the USSD, SMS and WhatsApp
+// callbacks, and what a text that names no topic or area gets.
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { baseUrl, parseForm } from '../../../core/http/index.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
-import { AreaInput, CategoryInput } from '../schemas.ts';
+import { AreaInput, CategoryInput, TextDefaultsInput } from '../schemas.ts';
+import { setTextDefaults } from '../services/set-text-defaults.ts';
+import { GATEWAYS } from '../texts/gateways/index.ts';
+import { TEXT_HOOK_PATH } from './texts.ts';
 import { createCategory } from '../services/create-category.ts';
 import { createArea } from '../services/create-area.ts';
 import { listAreas, listCategories } from '../queries/list-taxonomy.ts';
@@ -17,15 +21,22 @@ import { USSD_HOOK_PATH, hookToken } from './ussd.ts';
 const ussdCallback = (c: Context<AppEnv>, ctx: CityContext) =>
   `${baseUrl(c)}${USSD_HOOK_PATH}/${ctx.city.slug}?token=${hookToken(c.get('services').config.secret, ctx.city.id, 'africas-talking')}`;
 
+/** Each text gateway's address: a token only where the gateway signs nothing. */
+const textCallbacks = (c: Context<AppEnv>, ctx: CityContext) => [...GATEWAYS.values()].map((g) => {
+  const url = `${baseUrl(c)}${TEXT_HOOK_PATH}/${g.name}/${ctx.city.slug}`;
+  return { gateway: g.name, url: g.name === 'africas-talking' ? `${url}?token=${hookToken(c.get('services').config.secret, ctx.city.id, g.name)}` : url };
+});
+
 const adminContext = (c: Context<AppEnv>) => restrictedCityContext(c, canConfigureCity);
 
 export function settingsPages(app: Hono<AppEnv>): void {
-  const show = async (c: Context<AppEnv>, ctx: CityContext, extra: { form?: 'category' | 'area'; issues?: FieldIssue[]; values?: Record<string, string>; notice?: string }, status: 200 | 400 | 409 = 200) => {
+  const show = async (c: Context<AppEnv>, ctx: CityContext, extra: { form?: 'category' | 'area' | 'texts'; issues?: FieldIssue[]; values?: Record<string, string>; notice?: string }, status: 200 | 400 | 409 = 200) => {
     const categories = await listCategories(ctx.db, ctx.city.id, ctx.v.locale);
     const areas = await listAreas(ctx.db, ctx.city.id);
     return ctx.page('settings', {
       status, hasErrors: !!extra.issues?.length, title: ctx.v.t('settings.title'),
-      children: <SettingsPage v={ctx.v} base={ctx.base} categories={categories} areas={areas} ussdCallback={ussdCallback(c, ctx)} {...extra} />,
+      children: <SettingsPage v={ctx.v} base={ctx.base} categories={categories} areas={areas} ussdCallback={ussdCallback(c, ctx)}
+        textCallbacks={textCallbacks(c, ctx)} textDefaults={{ category: ctx.city.settings.textCategory, area: ctx.city.settings.textArea }} {...extra} />,
     });
   };
 
@@ -45,6 +56,19 @@ export function settingsPages(app: Hono<AppEnv>): void {
     if (form.data.nameAr) names.ar = form.data.nameAr;
     const result = await createCategory(ctx.db, { slug: form.data.slug, names }, ctx.v.actor, ctx.city);
     if (!result.ok) return show(c, ctx, { form: 'category', issues: [{ field: 'slug', messageKey: 'error.field.slugTaken', values: {} }], values: form.raw }, 409);
+    return c.redirect(`${ctx.base}/settings?done=1`, 303);
+  });
+
+  app.post('/c/:city/settings/texts', async (c) => {
+    const ctx = await adminContext(c);
+    if (ctx instanceof Response) return ctx;
+    const form = parseForm(c, TextDefaultsInput);
+    if (!form.ok) return show(c, ctx, { form: 'texts', issues: form.issues, values: form.raw }, 400);
+    const result = await setTextDefaults(ctx.db, form.data, ctx.v.actor, ctx.city);
+    if (!result.ok) {
+      const field = result.error === 'unknown-category' ? 'category' : 'area';
+      return show(c, ctx, { form: 'texts', issues: [{ field, messageKey: 'error.field.choose', values: {} }], values: form.raw }, 400);
+    }
     return c.redirect(`${ctx.base}/settings?done=1`, 303);
   });
 

@@ -4,7 +4,8 @@
 // times out half-way leaves nothing behind.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../core/db/index.ts';
-import { keyedHash, nameBasedUuid } from '../../../core/crypto.ts';
+import { nameBasedUuid } from '../../../core/crypto.ts';
+import { phoneHash } from '../texts/phone.ts';
 import { LOCALES, LOCALE_NAMES, formatDate, isLocale, translator, type Locale } from '../../../core/i18n/index.ts';
 import { fieldIssues } from '../../../core/validation.ts';
 import type { Tenant } from '../../../core/tenancy/index.ts';
@@ -12,6 +13,7 @@ import { VoiceInput } from '../schemas.ts';
 import { submitVoice } from './submit-voice.ts';
 import { categoryName, loadTaxonomy } from '../queries/list-taxonomy.ts';
 import { getVoice } from '../queries/get-voice.ts';
+import { callerLanguage, rememberCallerLanguage } from '../queries/caller-language.ts';
 import { getPriority, listPriorities } from '../queries/priorities.ts';
 import { supportPriority } from './support-priority.ts';
 import { referenceFromKeypad } from '../reference.ts';
@@ -47,7 +49,7 @@ interface Session {
 const SESSION_MINUTES = 10;
 
 export async function answerUssd(db: Db, request: UssdRequest, city: Tenant, secret: string): Promise<UssdAnswer> {
-  const caller = keyedHash(secret, `phone:${request.phoneNumber.replace(/[^\d]/g, '')}`);
+  const caller = phoneHash(secret, request.phoneNumber);
   const cityLocale: Locale = isLocale(city.defaultLocale) ? city.defaultLocale : 'en';
   const stored = await loadSession(db, city.id, request.sessionId);
 
@@ -92,8 +94,7 @@ async function advance(
     case 'language': {
       const lang = choice !== null ? LOCALES[choice - 1] : undefined;
       if (!lang) return stay(t('ussd.notAChoice'));
-      await db.execute(sql`insert into voices_ussd_caller (tenant_id, caller, lang) values (${city.id}, ${session.caller}, ${lang})
-        on conflict (tenant_id, caller) do update set lang = excluded.lang, updated_at = now()`);
+      await rememberCallerLanguage(db, city.id, session.caller, lang);
       return go({ lang, step: 'menu' });
     }
     case 'menu':
@@ -214,10 +215,5 @@ async function loadSession(db: Db, tenantId: string, sessionId: string): Promise
   if (!row) return null;
   const lang: Locale = isLocale(row.lang) ? row.lang : 'en';
   return { session: { caller: row.caller, lang, step: row.step, consumed: row.consumed, answers: row.answers, finalScreen: row.final_screen }, stale: row.stale };
-}
-
-async function callerLanguage(db: Db, tenantId: string, caller: string): Promise<Locale | null> {
-  const [row] = await queryRows<{ lang: string }>(db, sql`select lang from voices_ussd_caller where tenant_id = ${tenantId} and caller = ${caller}`);
-  return row && isLocale(row.lang) ? row.lang : null;
 }
 

@@ -1,17 +1,19 @@
 // A city admin's configuration: the categories and areas residents choose from.
 import type { ViewContext } from '../../../core/views/index.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
-import { Button, ErrorSummary, PostForm, TextArea, TextInput, byField } from './view-helpers.ts';
+import { Button, ErrorSummary, PostForm, Select, TextArea, TextInput, byField } from './view-helpers.ts';
 import type { AreaOption, CategoryOption } from '../queries/list-taxonomy.ts';
 
 export function SettingsPage(props: {
   v: ViewContext; base: string; categories: CategoryOption[]; areas: AreaOption[]; ussdCallback: string;
-  form?: 'category' | 'area'; issues?: readonly FieldIssue[]; values?: Record<string, string>; notice?: string | undefined;
+  textCallbacks: readonly { gateway: string; url: string }[]; textDefaults: { category?: string | undefined; area?: string | undefined };
+  form?: 'category' | 'area' | 'texts'; issues?: readonly FieldIssue[]; values?: Record<string, string>; notice?: string | undefined;
 }) {
   const { v } = props;
   const categoryErrors = byField(props.form === 'category' ? props.issues ?? [] : []);
   const areaErrors = byField(props.form === 'area' ? props.issues ?? [] : []);
-  const values = (form: 'category' | 'area') => (props.form === form ? props.values ?? {} : {});
+  const textErrors = byField(props.form === 'texts' ? props.issues ?? [] : []);
+  const values = (form: 'category' | 'area' | 'texts') => (props.form === form ? props.values ?? {} : {});
   return (
     <>
       <ErrorSummary v={v} issues={props.issues ?? []} />
@@ -37,6 +39,21 @@ export function SettingsPage(props: {
       <h2>{v.t('settings.ussdTitle')}</h2>
       <p id="ussd-help">{v.t('settings.ussdHelp')}</p>
       <p><code class="secret" aria-describedby="ussd-help">{props.ussdCallback}</code></p>
+      <h2>{v.t('settings.textsTitle')}</h2>
+      <p id="texts-help">{v.t('settings.textsHelp')}</p>
+      <table>
+        <thead><tr><th scope="col">{v.t('settings.textsGateway')}</th><th scope="col">{v.t('settings.textsAddress')}</th></tr></thead>
+        <tbody>{props.textCallbacks.map((cb) => <tr><th scope="row">{cb.gateway}</th><td><code class="secret" aria-describedby="texts-help">{cb.url}</code></td></tr>)}</tbody>
+      </table>
+      <h3>{v.t('settings.textsDefaults')}</h3>
+      <p>{v.t('settings.textsDefaultsHelp')}</p>
+      <PostForm v={v} action={`${props.base}/settings/texts`} label={v.t('settings.textsDefaults')}>
+        <Select v={v} name="category" label={v.t('settings.textCategory')} blank={v.t('settings.noDefault')} errors={textErrors}
+          value={values('texts').category ?? props.textDefaults.category} choices={props.categories.map((c) => ({ value: c.slug, label: c.name }))} />
+        <Select v={v} name="area" label={v.t('settings.textArea')} blank={v.t('settings.noDefault')} errors={textErrors}
+          value={values('texts').area ?? props.textDefaults.area} choices={props.areas.map((a) => ({ value: a.slug, label: a.name }))} />
+        <Button>{v.t('settings.saveTextDefaults')}</Button>
+      </PostForm>
     </>
   );
 }
