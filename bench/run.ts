@@ -1,7 +1,8 @@
 // Benchmarks against a server on 127.0.0.1 backed by PostgreSQL with a million voices:
 // voice submissions per second through the HTML form, p99 latency of the public list and of a
-// full-text search at 50 concurrent clients, and p99 latency of a USSD menu step. Prints the
-// figures and the machine.
+// full-text search at 50 concurrent clients, p99 latency of a USSD menu step, and inbound SMS
+// webhooks per second, each a new voice whose reply is queued (and sent to the log by the
+// server's job loop meanwhile). Prints the figures and the machine.
 //
 //   npm run bench            (BENCH_DATABASE_URL, BENCH_VOICES, BENCH_SECONDS to change)
 import { spawn } from 'node:child_process';
@@ -14,7 +15,7 @@ import { openDatabase, migrate, queryRows } from '../src/core/db/index.ts';
 import { allMigrations } from '../src/app/migrations.ts';
 import { seedBench, citySlug, CITIES } from './seed.ts';
 import { findTenantBySlug } from '../src/core/tenancy/index.ts';
-import { USSD_HOOK_PATH, hookToken } from '../src/modules/voices/index.ts';
+import { USSD_HOOK_PATH, TEXT_HOOK_PATH, hookToken } from '../src/modules/voices/index.ts';
 import { cpuPerRequest, sampleCpu } from './cpu.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -107,6 +108,26 @@ try {
     method: 'POST', connections: CONNECTIONS, duration: SECONDS, headers: { 'content-type': 'application/x-www-form-urlencoded' },
     requests: ['', '1', '1*1', '1*1*1', '1*1*1*1'].map(ussdStep),
   });
+  // Each request is a new message (its own id) from one of many phones: a voice and a queued reply.
+  const sms = await run({
+    url: `${base}${TEXT_HOOK_PATH}/africas-talking/${city}?token=${encodeURIComponent(hookToken(BENCH_SECRET, ussdCity.id, 'africas-talking'))}`,
+    method: 'POST', connections: CONNECTIONS, duration: SECONDS, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    requests: [{
+      method: 'POST',
+      setupRequest: (req) => ({ ...req, body: new URLSearchParams({
+        from: `+2547${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, to: '22384', id: `ATXid_${Math.random().toString(36).slice(2)}${Date.now()}`,
+        text: 'WATER the kiosk in North has had no water since Monday', date: '2026-11-26 10:00:00',
+      }).toString() }),
+    }],
+  });
+  const [{ queued } = { queued: 0 }] = await (async () => {
+    const check = await openDatabase({ databaseUrl: url });
+    try {
+      return await queryRows<{ queued: number }>(check.db, sql`select count(*)::int as queued from voices_text_delivery where status = 'queued'`);
+    } finally {
+      await check.close();
+    }
+  })();
 
   const cpus = os.cpus();
   console.log('\nBaraza benchmark');
@@ -122,6 +143,8 @@ try {
   line('public list page', list, '200', 'p99 ≤ 50 ms');
   line('full-text search', search, '200', 'p99 ≤ 100 ms');
   line('USSD menu step', ussd, '200', 'p99 ≤ 30 ms');
+  line('inbound SMS (voice + reply)', sms, '200', '≥ 2,000 req/s');
+  console.log(`${''.padEnd(30)} replies still queued when the run ended: ${queued.toLocaleString('en')}`);
   console.log(`form answers: ${JSON.stringify(submissions.statusCodeStats)}`);
 } finally {
   server.kill('SIGTERM');

@@ -7,7 +7,7 @@ import { launchBrowser, expectAccessible, browserWithoutScript } from './support
 import { startServer, type RunningServer } from './support/server.ts';
 import { ACCOUNTS, PASSWORD } from '../test/support/fixtures.ts';
 import { actorOf } from '../test/support/actors.ts';
-import { submitVoice, publishVoice, hideVoice, createPriority, addVoiceToPriority } from '../src/modules/voices/index.ts';
+import { submitVoice, publishVoice, hideVoice, createPriority, addVoiceToPriority, TEXT_HOOK_PATH, hookToken } from '../src/modules/voices/index.ts';
 import { findTenantBySlug } from '../src/core/tenancy/index.ts';
 
 describe('every page passes axe-core', () => {
@@ -35,6 +35,12 @@ describe('every page passes axe-core', () => {
     const p = await createPriority(db, { title: 'Water for all', description: 'Kiosks near every home', lang: 'en' }, moderator, alpha);
     priorityId = p.ok ? p.value.id : '';
     await addVoiceToPriority(db, { reference: refs.published, priorityId }, moderator, alpha);
+    // A text and its reply, so the delivery log has a row to show.
+    const sms = await fetch(`${server.url}${TEXT_HOOK_PATH}/africas-talking/alpha?token=${hookToken(server.secret, alpha.id, 'africas-talking')}`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ from: '+254711000099', text: 'WATER the North kiosk is dry again', id: 'ATXid_sweep' }).toString(),
+    });
+    assert.equal(sms.status, 200);
   });
   after(async () => {
     await browser?.close();
@@ -70,7 +76,7 @@ describe('every page passes axe-core', () => {
       await page.locator('form[action="/account/login"] button').click();
       await page.waitForURL((u) => !u.pathname.startsWith('/account/login'));
       await check(page, [
-        '/account', '/c/alpha/settings', '/c/alpha/moderate?view=open', '/c/alpha/moderate?view=hidden',
+        '/account', '/c/alpha/settings', '/c/alpha/settings/texts', '/c/alpha/moderate?view=open', '/c/alpha/moderate?view=hidden',
         '/c/alpha/moderate?view=closed', `/c/alpha/moderate/voices/${refs.hidden}`, `/c/alpha/voices/${refs.published}`, '/c/alpha/assist',
       ]);
       // An assisted voice sent without the person's consent, with its error summary.

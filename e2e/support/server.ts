@@ -8,6 +8,8 @@ import { testApp } from '../../test/support/app.ts';
 export interface RunningServer {
   url: string;
   database: TestDatabase;
+  /** The secret the app runs with (for gateway tokens). */
+  secret: string;
   stop(): Promise<void>;
 }
 
@@ -15,7 +17,7 @@ export async function startServer(): Promise<RunningServer> {
   const [engine] = await testEngines();
   const database = await engine!.open();
   await seedFixtures(database.db);
-  const { app } = testApp(database);
+  const { app, config } = testApp(database);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -23,6 +25,7 @@ export async function startServer(): Promise<RunningServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     database,
+    secret: config.secret,
     stop: async () => {
       await new Promise((resolve) => server.close(resolve));
       await database.dispose();

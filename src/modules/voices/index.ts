@@ -15,4 +15,5 @@ export { STATUSES, canMoveStatus, type VoiceStatus } from './status.ts';
 export { VoiceInput, type Demographics } from './schemas.ts';
 export type { AreaBoundary } from './schema.ts';
 export { USSD_HOOK_PATH, hookToken } from './routes/ussd.ts';
+export { TEXT_HOOK_PATH } from './routes/texts.ts';
 export { issuePartnerKey, listPartnerKeys, revokePartnerKey } from './services/issue-partner-key.ts';

@@ -14,6 +14,8 @@ import { listAreas, listCategories } from '../queries/list-taxonomy.ts';
 import { parseBoundary } from '../geo.ts';
 import { canConfigureCity } from '../permissions.ts';
 import { SettingsPage } from '../views/Settings.tsx';
+import { TextLogPage } from '../views/TextLog.tsx';
+import { DELIVERIES_SHOWN, latestTextDeliveries } from '../queries/text-deliveries.ts';
 import { restrictedCityContext, type CityContext } from './city-context.ts';
 import { USSD_HOOK_PATH, hookToken } from './ussd.ts';
 
@@ -57,6 +59,13 @@ export function settingsPages(app: Hono<AppEnv>): void {
     const result = await createCategory(ctx.db, { slug: form.data.slug, names }, ctx.v.actor, ctx.city);
     if (!result.ok) return show(c, ctx, { form: 'category', issues: [{ field: 'slug', messageKey: 'error.field.slugTaken', values: {} }], values: form.raw }, 409);
     return c.redirect(`${ctx.base}/settings?done=1`, 303);
+  });
+
+  app.get('/c/:city/settings/texts', async (c) => {
+    const ctx = await adminContext(c);
+    if (ctx instanceof Response) return ctx;
+    const deliveries = await latestTextDeliveries(ctx.db, ctx.city.id);
+    return ctx.page('settings', { title: ctx.v.t('textLog.title'), children: <TextLogPage v={ctx.v} base={ctx.base} deliveries={deliveries} shown={DELIVERIES_SHOWN} /> });
   });
 
   app.post('/c/:city/settings/texts', async (c) => {

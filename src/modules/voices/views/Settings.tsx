@@ -45,6 +45,7 @@ export function SettingsPage(props: {
         <thead><tr><th scope="col">{v.t('settings.textsGateway')}</th><th scope="col">{v.t('settings.textsAddress')}</th></tr></thead>
         <tbody>{props.textCallbacks.map((cb) => <tr><th scope="row">{cb.gateway}</th><td><code class="secret" aria-describedby="texts-help">{cb.url}</code></td></tr>)}</tbody>
       </table>
+      <p><a href={`${props.base}/settings/texts`}>{v.t('settings.textLogLink')}</a></p>
       <h3>{v.t('settings.textsDefaults')}</h3>
       <p>{v.t('settings.textsDefaultsHelp')}</p>
       <PostForm v={v} action={`${props.base}/settings/texts`} label={v.t('settings.textsDefaults')}>
