@@ -77,7 +77,7 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/c/:city/moderate/voices/:reference/priority', path: '/c/alpha/moderate/voices/{ref}/priority', fields: { priority: '{priority}' }, allowed: ALPHA_MODERATORS, ok: 303, denied: 403 },
   { method: 'POST', route: '/c/:city/moderate/voices/:reference/hide', path: '/c/beta/moderate/voices/{betaPending}/hide', fields: { reason: 'Cross-city attempt' }, allowed: ['betaModerator'], ok: 303, denied: 403 },
   { method: 'GET', route: '/c/:city/settings', path: '/c/alpha/settings', allowed: ALPHA_ADMINS, ok: 200, denied: anonymousRedirects },
-  { method: 'POST', route: '/c/:city/settings/categories', path: '/c/alpha/settings/categories', fields: { slug: 'cat-{n}', nameEn: 'Matrix category' }, allowed: ALPHA_ADMINS, ok: 303, denied: 403 },
+  { method: 'POST', route: '/c/:city/settings/categories', path: '/c/alpha/settings/categories', fields: { slug: 'cat-{n}', name_en: 'Matrix category' }, allowed: ALPHA_ADMINS, ok: 303, denied: 403 },
   { method: 'POST', route: '/c/:city/settings/areas', path: '/c/alpha/settings/areas', fields: { slug: 'area-{n}', name: 'Matrix area' }, allowed: ALPHA_ADMINS, ok: 303, denied: 403 },
   { method: 'GET', route: '/c/:city/settings/texts', path: '/c/alpha/settings/texts', allowed: ALPHA_ADMINS, ok: 200, denied: anonymousRedirects },
   { method: 'POST', route: '/c/:city/settings/texts', path: '/c/alpha/settings/texts', fields: { category: 'water', area: '' }, allowed: ALPHA_ADMINS, ok: 303, denied: 403 },

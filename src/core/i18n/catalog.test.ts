@@ -51,6 +51,20 @@ describe('message catalogues', () => {
     assert.deepEqual(missing, []);
   });
 
+  it('has no message the code never uses', () => {
+    // A key is used when it appears as a string in the code, or when the code builds it from a
+    // prefix and a value (`status.${status}`).
+    const literals = new Set<string>();
+    const prefixes = new Set<string>();
+    for (const file of sourceFiles('src')) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/['"`]([a-zA-Z0-9_.-]+)['"`]/g)) literals.add(m[1]!);
+      for (const m of text.matchAll(/`([a-zA-Z0-9_.-]+\.)\$\{/g)) prefixes.add(m[1]!);
+    }
+    const unused = Object.keys(en).filter((key) => !literals.has(key) && ![...prefixes].some((p) => key.startsWith(p) && !key.slice(p.length).includes('.')));
+    assert.deepEqual(unused, []);
+  });
+
   it('formats plurals by each language\'s rules', () => {
     assert.equal(translator('en')('voices.supportCount', { count: 1 }), '1 supporter');
     assert.equal(translator('fr')('voices.supportCount', { count: 2 }), '2 soutiens');

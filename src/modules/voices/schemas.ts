@@ -1,5 +1,6 @@
 // Input schemas for voices, shared by the HTML form and the JSON API (the OpenAPI document is
 // generated from these same schemas).
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../core/i18n/index.ts';
 import { z } from '@hono/zod-openapi';
 import { optionalText, text } from '../../core/validation.ts';
 import { STATUSES } from './status.ts';
@@ -110,12 +111,11 @@ export const PriorityInput = z.object({
 export const AddToPriorityInput = z.object({ priority: z.uuid({ message: 'error.field.choose' }) });
 
 // City configuration forms.
+/** A category's name in every language the app has: `name_en` is required, the others optional. */
 export const CategoryInput = z.object({
   slug: slug('error.field.slug'),
-  nameEn: text({ max: 80 }),
-  nameFr: optionalText({ max: 80 }),
-  nameAr: optionalText({ max: 80 }),
-});
+  ...Object.fromEntries(LOCALES.map((l) => [`name_${l}`, l === DEFAULT_LOCALE ? text({ max: 80 }) : optionalText({ max: 80 })])),
+}) as unknown as z.ZodType<{ slug: string } & Record<`name_${Locale}`, string | undefined>>;
 export const AreaInput = z.object({
   slug: slug('error.field.slug'),
   name: text({ max: 80 }),

@@ -4,6 +4,7 @@ import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { baseUrl, parseForm } from '../../../core/http/index.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
+import { LOCALES } from '../../../core/i18n/index.ts';
 import { AreaInput, CategoryInput, TextDefaultsInput } from '../schemas.ts';
 import { setTextDefaults } from '../services/set-text-defaults.ts';
 import { GATEWAYS } from '../texts/gateways/index.ts';
@@ -53,9 +54,7 @@ export function settingsPages(app: Hono<AppEnv>): void {
     if (ctx instanceof Response) return ctx;
     const form = parseForm(c, CategoryInput);
     if (!form.ok) return show(c, ctx, { form: 'category', issues: form.issues, values: form.raw }, 400);
-    const names: Record<string, string> = { en: form.data.nameEn };
-    if (form.data.nameFr) names.fr = form.data.nameFr;
-    if (form.data.nameAr) names.ar = form.data.nameAr;
+    const names = Object.fromEntries(LOCALES.flatMap((l) => (form.data[`name_${l}`] ? [[l, form.data[`name_${l}`]!]] : [])));
     const result = await createCategory(ctx.db, { slug: form.data.slug, names }, ctx.v.actor, ctx.city);
     if (!result.ok) return show(c, ctx, { form: 'category', issues: [{ field: 'slug', messageKey: 'error.field.slugTaken', values: {} }], values: form.raw }, 409);
     return c.redirect(`${ctx.base}/settings?done=1`, 303);

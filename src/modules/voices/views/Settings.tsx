@@ -1,5 +1,6 @@
 // A city admin's configuration: the categories and areas residents choose from.
 import type { ViewContext } from '../../../core/views/index.ts';
+import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES } from '../../../core/i18n/index.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
 import { Button, ErrorSummary, PostForm, Select, TextArea, TextInput, byField } from './view-helpers.ts';
 import type { AreaOption, CategoryOption } from '../queries/list-taxonomy.ts';
@@ -23,9 +24,10 @@ export function SettingsPage(props: {
       <ul>{props.categories.map((c) => <li>{c.name} <span class="meta">({c.slug})</span></li>)}</ul>
       <PostForm v={v} action={`${props.base}/settings/categories`} label={v.t('settings.addCategory')}>
         <TextInput v={v} name="slug" label={v.t('settings.slug')} hint={v.t('settings.slugHint')} width="short" value={values('category').slug} errors={categoryErrors} />
-        <TextInput v={v} name="nameEn" label={v.t('settings.nameEn')} value={values('category').nameEn} errors={categoryErrors} />
-        <TextInput v={v} name="nameFr" label={v.t('settings.nameFr')} value={values('category').nameFr} errors={categoryErrors} />
-        <TextInput v={v} name="nameAr" label={v.t('settings.nameAr')} value={values('category').nameAr} errors={categoryErrors} />
+        {LOCALES.map((l) => (
+          <TextInput v={v} name={`name_${l}`} label={v.t(l === DEFAULT_LOCALE ? 'settings.nameIn' : 'settings.nameInOptional', { language: LOCALE_NAMES[l] })}
+            value={values('category')[`name_${l}`]} errors={categoryErrors} />
+        ))}
         <Button>{v.t('settings.addCategory')}</Button>
       </PostForm>
       <h2>{v.t('settings.areas')}</h2>
