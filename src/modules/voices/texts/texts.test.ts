@@ -6,6 +6,7 @@ import { classifyText } from './classify.ts';
 import { normalisePhone } from './phone.ts';
 import { textKeywords } from './wording.ts';
 import { twilioSignature } from './gateways/index.ts';
+import { maskPhone } from './gateways/log.ts';
 
 const keywords = textKeywords();
 
@@ -47,6 +48,16 @@ describe('phone numbers', () => {
     assert.equal(normalisePhone('whatsapp:+221771234567'), '+221771234567');
     assert.equal(normalisePhone('00221771234567'), '+221771234567');
     for (const raw of ['0711000001', '12345', '+1234567890123456', 'abc', '', '+254-711-ABC']) assert.equal(normalisePhone(raw), null, raw);
+  });
+
+  it('is written to the log with its middle digits masked', () => {
+    assert.equal(maskPhone('+254711000001'), '+254••••••001');
+    fc.assert(fc.property(fc.stringMatching(/^\+[1-9]\d{7,14}$/), (phone) => {
+      const masked = maskPhone(phone);
+      assert.equal(masked.length, phone.length);
+      assert.match(masked.slice(4, -3), /^•+$/, 'no digit between the country prefix and the last three');
+      assert.equal(masked.slice(0, 4) + masked.slice(-3), phone.slice(0, 4) + phone.slice(-3));
+    }));
   });
 
   it('gives E.164 or nothing, for any input', () => {
