@@ -196,6 +196,9 @@ for (const engine of await testEngines()) {
 
     it("uses the city's defaults for a text that names no topic or area, and says what is wrong with a text too short or too long", async () => {
       const admin = await actorOf(database.db, 'cityAdmin');
+      assert.deepEqual(await setTextDefaults(database.db, { category: 'sewers' }, admin, f.alpha), { ok: false, error: 'unknown-category' });
+      assert.deepEqual(await setTextDefaults(database.db, { area: 'east' }, admin, f.alpha), { ok: false, error: 'unknown-area' });
+      await assert.rejects(setTextDefaults(database.db, { category: 'roads' }, await actorOf(database.db, 'moderator'), f.alpha), 'only city admins choose the defaults');
       assert.ok((await setTextDefaults(database.db, { category: 'roads', area: 'south' }, admin, f.alpha)).ok);
       const alpha = (await findTenantBySlug(database.db, 'alpha'))!;
       const phone = '+254711000008';
