@@ -24,14 +24,14 @@ export const DEMO_CITIES: DemoCity[] = [
 ];
 
 export const CATEGORIES: { slug: string; names: Record<string, string> }[] = [
-  { slug: 'water', names: { en: 'Water', fr: 'Eau', ar: 'المياه' } },
-  { slug: 'sanitation', names: { en: 'Sanitation', fr: 'Assainissement', ar: 'الصرف الصحي' } },
-  { slug: 'roads', names: { en: 'Roads and transport', fr: 'Routes et transport', ar: 'الطرق والنقل' } },
-  { slug: 'waste', names: { en: 'Waste collection', fr: 'Collecte des déchets', ar: 'جمع النفايات' } },
-  { slug: 'lighting', names: { en: 'Street lighting', fr: 'Éclairage public', ar: 'إنارة الشوارع' } },
-  { slug: 'safety', names: { en: 'Safety', fr: 'Sécurité', ar: 'السلامة' } },
-  { slug: 'health', names: { en: 'Health', fr: 'Santé', ar: 'الصحة' } },
-  { slug: 'digital', names: { en: 'Digital access', fr: 'Accès numérique', ar: 'الوصول الرقمي' } },
+  { slug: 'water', names: { en: 'Water', fr: 'Eau', es: 'Agua', ar: 'المياه', zh: '供水', ru: 'Вода', pt: 'Água', sw: 'Maji' } },
+  { slug: 'sanitation', names: { en: 'Sanitation', fr: 'Assainissement', es: 'Saneamiento', ar: 'الصرف الصحي', zh: '环境卫生', ru: 'Канализация', pt: 'Saneamento', sw: 'Usafi wa mazingira' } },
+  { slug: 'roads', names: { en: 'Roads and transport', fr: 'Routes et transport', es: 'Calles y transporte', ar: 'الطرق والنقل', zh: '道路交通', ru: 'Дороги и транспорт', pt: 'Estradas e transportes', sw: 'Barabara na usafiri' } },
+  { slug: 'waste', names: { en: 'Waste collection', fr: 'Collecte des déchets', es: 'Recogida de basura', ar: 'جمع النفايات', zh: '垃圾清运', ru: 'Вывоз мусора', pt: 'Recolha do lixo', sw: 'Ukusanyaji taka' } },
+  { slug: 'lighting', names: { en: 'Street lighting', fr: 'Éclairage public', es: 'Alumbrado público', ar: 'إنارة الشوارع', zh: '路灯照明', ru: 'Уличное освещение', pt: 'Iluminação pública', sw: 'Taa za barabarani' } },
+  { slug: 'safety', names: { en: 'Safety', fr: 'Sécurité', es: 'Seguridad', ar: 'السلامة', zh: '公共安全', ru: 'Безопасность', pt: 'Segurança', sw: 'Usalama' } },
+  { slug: 'health', names: { en: 'Health', fr: 'Santé', es: 'Salud', ar: 'الصحة', zh: '医疗卫生', ru: 'Здравоохранение', pt: 'Saúde', sw: 'Afya' } },
+  { slug: 'digital', names: { en: 'Digital access', fr: 'Accès numérique', es: 'Acceso digital', ar: 'الوصول الرقمي', zh: '数字接入', ru: 'Цифровой доступ', pt: 'Acesso digital', sw: 'Huduma za kidijitali' } },
 ];
 
 type Texts = Record<string, { title: string; description: string }[]>;

@@ -70,11 +70,19 @@ describe('message catalogues', () => {
     assert.equal(translator('fr')('voices.supportCount', { count: 2 }), '2 soutiens');
     assert.equal(translator('ar')('voices.supportCount', { count: 2 }), 'داعمان');
     assert.equal(translator('ar')('voices.supportCount', { count: 3 }), '3 داعمين');
+    assert.equal(translator('ru')('voices.supportCount', { count: 1 }), '1 поддержка');
+    assert.equal(translator('ru')('voices.supportCount', { count: 3 }), '3 поддержки');
+    assert.equal(translator('ru')('voices.supportCount', { count: 5 }), '5 поддержек');
+    assert.equal(translator('ru')('voices.supportCount', { count: 21 }), '21 поддержка');
+    assert.equal(translator('sw')('priority.supporterCount', { count: 2 }), 'watu 2 wanakiunga mkono');
+    assert.equal(translator('zh')('voices.supportCount', { count: 2 }), '2 人支持');
   });
 
   it('picks the best language from Accept-Language and lays Arabic out right to left', () => {
     assert.equal(negotiateLocale('fr-SN,fr;q=0.9,en;q=0.8'), 'fr');
-    assert.equal(negotiateLocale('sw-KE, ar;q=0.5, en;q=0.4'), 'ar');
+    assert.equal(negotiateLocale('sw-KE, ar;q=0.5, en;q=0.4'), 'sw');
+    assert.equal(negotiateLocale('de-DE, zh-CN;q=0.5, en;q=0.4'), 'zh');
+    assert.equal(negotiateLocale('pt-BR'), 'pt');
     assert.equal(negotiateLocale('de-DE'), 'en');
     assert.equal(negotiateLocale('en;q=0, fr;q=0.1'), 'fr');
     assert.equal(negotiateLocale(undefined), 'en');

@@ -5,11 +5,14 @@ import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { remembering, type Memory } from './remember.ts';
 
 /** Languages with a complete catalogue; the switcher offers exactly these. */
-export const LOCALES = ['en', 'fr', 'ar'] as const;
+export const LOCALES = ['en', 'fr', 'es', 'ar', 'zh', 'ru', 'pt', 'sw'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
-export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
+/** Each language in itself, as the switcher and the USSD menu show it. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: 'English', fr: 'Français', es: 'Español', ar: 'العربية', zh: '中文', ru: 'Русский', pt: 'Português', sw: 'Kiswahili',
+};
 const RTL: ReadonlySet<Locale> = new Set(['ar']);
 
 export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);

@@ -15,7 +15,10 @@ describe('text keywords', () => {
     assert.deepEqual(parseText('status 12', keywords), { kind: 'status', reference: '12', langs: ['en'] });
     assert.deepEqual(parseText('  Statut  KSM-2026-000012 ', keywords), { kind: 'status', reference: 'KSM-2026-000012', langs: ['fr'] });
     assert.deepEqual(parseText('Arrêt', keywords), { kind: 'stop', langs: ['fr'] });
-    assert.deepEqual(parseText('STOP!', keywords), { kind: 'stop', langs: ['en', 'fr', 'ar'] });
+    assert.deepEqual(parseText('STOP!', keywords), { kind: 'stop', langs: ['en', 'fr', 'es', 'ar', 'zh', 'ru', 'pt', 'sw'] });
+    assert.deepEqual(parseText('estado 4', keywords), { kind: 'status', reference: '4', langs: ['es', 'pt'] });
+    assert.deepEqual(parseText('Hali 4', keywords), { kind: 'status', reference: '4', langs: ['sw'] });
+    assert.deepEqual(parseText('статус 4', keywords), { kind: 'status', reference: '4', langs: ['ru'] });
     assert.deepEqual(parseText('حالة 7', keywords), { kind: 'status', reference: '7', langs: ['ar'] });
     assert.deepEqual(parseText('FOLLOW', keywords), { kind: 'follow', reference: null, langs: ['en'] });
     assert.deepEqual(parseText('help', keywords), { kind: 'help', langs: ['en'] });

@@ -1,6 +1,9 @@
 // A city admin's configuration: the categories and areas residents choose from.
 import type { ViewContext } from '../../../core/views/index.ts';
-import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES } from '../../../core/i18n/index.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../core/i18n/index.ts';
+
+/** A language's name in the page's language ("French", "francés"), from the platform's ICU data. */
+const languageName = (pageLocale: Locale, language: Locale) => new Intl.DisplayNames([pageLocale], { type: 'language' }).of(language) ?? language;
 import type { FieldIssue } from '../../../core/validation.ts';
 import { Button, ErrorSummary, PostForm, Select, TextArea, TextInput, byField } from './view-helpers.ts';
 import type { AreaOption, CategoryOption } from '../queries/list-taxonomy.ts';
@@ -25,7 +28,7 @@ export function SettingsPage(props: {
       <PostForm v={v} action={`${props.base}/settings/categories`} label={v.t('settings.addCategory')}>
         <TextInput v={v} name="slug" label={v.t('settings.slug')} hint={v.t('settings.slugHint')} width="short" value={values('category').slug} errors={categoryErrors} />
         {LOCALES.map((l) => (
-          <TextInput v={v} name={`name_${l}`} label={v.t(l === DEFAULT_LOCALE ? 'settings.nameIn' : 'settings.nameInOptional', { language: LOCALE_NAMES[l] })}
+          <TextInput v={v} name={`name_${l}`} label={v.t(l === DEFAULT_LOCALE ? 'settings.nameIn' : 'settings.nameInOptional', { language: languageName(v.locale, l) })}
             value={values('category')[`name_${l}`]} errors={categoryErrors} />
         ))}
         <Button>{v.t('settings.addCategory')}</Button>
