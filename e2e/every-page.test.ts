@@ -2,13 +2,14 @@
 // has, with JavaScript off: the pages the journeys in voices.test.ts do not pass through.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, expectAccessible, browserWithoutScript } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { ACCOUNTS, PASSWORD } from '../test/support/fixtures.ts';
 import { actorOf } from '../test/support/actors.ts';
 import { submitVoice, publishVoice, hideVoice, createPriority, addVoiceToPriority, TEXT_HOOK_PATH, hookToken } from '../src/modules/voices/index.ts';
 import { findTenantBySlug } from '../src/core/tenancy/index.ts';
+import { LOCALES } from '../src/core/i18n/index.ts';
 
 describe('every page passes axe-core', () => {
   let server: RunningServer;
@@ -47,17 +48,23 @@ describe('every page passes axe-core', () => {
     await server?.stop();
   });
 
+  /** The language each browser context asks for, so every page checked is checked in it. */
+  const languageOf = new WeakMap<BrowserContext, string>();
+
   async function check(page: Page, paths: string[], expectStatus = (path: string) => (path.includes('nowhere') ? 404 : 200)) {
     for (const path of paths) {
       const res = await page.goto(path);
       assert.equal(res?.status(), expectStatus(path), path);
+      const lang = languageOf.get(page.context());
+      if (lang) assert.equal(await page.locator('html').getAttribute('lang'), lang, `${path} is in the browser's language`);
       await expectAccessible(page);
     }
   }
 
-  for (const locale of ['en-GB', 'fr', 'ar']) {
+  for (const locale of LOCALES) {
     it(`signed out, ${locale}`, async () => {
       const context = await browserWithoutScript(browser, locale, server.url);
+      languageOf.set(context, locale);
       const page = await context.newPage();
       await check(page, [
         '/c/alpha/priorities', `/c/alpha/priorities/${priorityId}`, `/c/alpha/voices/${refs.published}`,
@@ -69,6 +76,7 @@ describe('every page passes axe-core', () => {
 
     it(`signed in as a city admin, ${locale}`, async () => {
       const context = await browserWithoutScript(browser, locale, server.url);
+      languageOf.set(context, locale);
       const page = await context.newPage();
       await page.goto('/account/login');
       await page.locator('#email').fill(ACCOUNTS.cityAdmin.email);
