@@ -69,7 +69,7 @@ describe('every page passes axe-core', () => {
       await check(page, [
         '/c/alpha/priorities', `/c/alpha/priorities/${priorityId}`, `/c/alpha/voices/${refs.published}`,
         `/c/alpha/voices/${refs.hidden}`, `/c/alpha/voices/${refs.pending}`, '/c/alpha/voices?q=sweep&status=received',
-        '/account/register', '/account/forgot', '/account/reset?token=x', '/c/alpha/paper-form', '/c/alpha/nowhere',
+        '/account/register', '/account/forgot', '/account/reset?token=x', '/c/alpha/paper-form', '/c/alpha/inclusion', '/c/alpha/nowhere',
       ]);
       await context.close();
     });
@@ -86,7 +86,14 @@ describe('every page passes axe-core', () => {
       await check(page, [
         '/account', '/c/alpha/settings', '/c/alpha/settings/texts', '/c/alpha/moderate?view=open', '/c/alpha/moderate?view=hidden',
         '/c/alpha/moderate?view=closed', `/c/alpha/moderate/voices/${refs.hidden}`, `/c/alpha/voices/${refs.published}`, '/c/alpha/assist',
+        '/c/alpha/inclusion', '/c/alpha/inclusion/population',
       ]);
+      // A population file with problems, listed by row.
+      await page.goto('/c/alpha/inclusion/population');
+      await page.locator('#file').setInputFiles({ name: 'population.csv', mimeType: 'text/csv', buffer: Buffer.from('area,sex,age_band,people\neast,woman,teen,many\n') });
+      await page.locator('form[action="/c/alpha/inclusion/population"] button[type=submit]').click();
+      await page.waitForSelector('table');
+      await expectAccessible(page);
       // An assisted voice sent without the person's consent, with its error summary.
       await page.goto('/c/alpha/assist');
       await page.locator('form[action="/c/alpha/assist"] button[type=submit]').click();

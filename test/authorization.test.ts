@@ -81,6 +81,10 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/c/:city/settings/areas', path: '/c/alpha/settings/areas', fields: { slug: 'area-{n}', name: 'Matrix area' }, allowed: ALPHA_ADMINS, ok: 303, denied: 403 },
   { method: 'GET', route: '/c/:city/settings/texts', path: '/c/alpha/settings/texts', allowed: ALPHA_ADMINS, ok: 200, denied: anonymousRedirects },
   { method: 'POST', route: '/c/:city/settings/texts', path: '/c/alpha/settings/texts', fields: { category: 'water', area: '' }, allowed: ALPHA_ADMINS, ok: 303, denied: 403 },
+  { method: 'GET', route: '/c/:city/inclusion', path: '/c/alpha/inclusion', allowed: EVERYONE, ok: 200, denied: 0 },
+  { method: 'GET', route: '/c/:city/inclusion.csv', path: '/c/alpha/inclusion.csv', allowed: EVERYONE, ok: 200, denied: 0 },
+  { method: 'GET', route: '/c/:city/inclusion/population', path: '/c/alpha/inclusion/population', allowed: ALPHA_ADMINS, ok: 200, denied: anonymousRedirects },
+  { method: 'POST', route: '/c/:city/inclusion/population', path: '/c/alpha/inclusion/population', allowed: ALPHA_ADMINS, ok: 400, denied: 403 },
   { method: 'POST', route: '/account/logout', path: '/account/logout', allowed: EVERYONE, ok: 303, denied: 0 },
 ];
 

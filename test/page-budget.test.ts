@@ -2,6 +2,7 @@
 // of a slow network (HTML + CSS ≤ 14 KB compressed); any page stays under 50 KB before images.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { LOCALES } from '../src/core/i18n/index.ts';
 import { gzipSync } from 'node:zlib';
 import { testEngines, type TestDatabase } from './support/databases.ts';
 import { seedFixtures, ACCOUNTS, PASSWORD } from './support/fixtures.ts';
@@ -56,10 +57,10 @@ describe('page budget', () => {
     const css = (await new Client(t.app).get(stylesheetHref)).html;
     const cssBytes = gzipSync(css).length;
     const over: string[] = [];
-    for (const lang of ['en', 'fr', 'ar']) {
+    for (const lang of LOCALES) {
       const client = new Client(t.app, { 'accept-language': lang });
       const paths = ['/', '/c/alpha/voices', '/c/alpha/voices/new', `/c/alpha/voices/${reference}`, '/c/alpha/priorities',
-        `/c/alpha/priorities/${priorityId}`, '/account/login', '/account/register', '/account/forgot', '/c/alpha/nowhere'];
+        `/c/alpha/priorities/${priorityId}`, '/c/alpha/inclusion', '/account/login', '/account/register', '/account/forgot', '/c/alpha/nowhere'];
       for (const path of paths) {
         const total = gzipSync(await measure(client, path)).length + cssBytes;
         if (total > FIRST_ROUND_TRIP) over.push(`${lang} ${path}: ${total} bytes`);
@@ -71,7 +72,7 @@ describe('page budget', () => {
   it('keeps every other page under 50 KB before images', async () => {
     const client = new Client(t.app);
     await signIn(client, ACCOUNTS.cityAdmin.email, PASSWORD);
-    for (const path of ['/c/alpha/moderate', '/c/alpha/moderate?view=open', `/c/alpha/moderate/voices/${reference}`, '/c/alpha/settings', '/account']) {
+    for (const path of ['/c/alpha/moderate', '/c/alpha/moderate?view=open', `/c/alpha/moderate/voices/${reference}`, '/c/alpha/settings', '/c/alpha/settings/texts', '/c/alpha/inclusion/population', '/account']) {
       const size = Buffer.byteLength(await measure(client, path));
       assert.ok(size <= ANY_PAGE, `${path}: ${size} bytes`);
     }

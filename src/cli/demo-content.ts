@@ -105,3 +105,16 @@ export const REPLIES: Record<string, string> = {
   fr: 'Merci. Une équipe de la mairie passera cette semaine.',
   ar: 'شكرًا لكم. سيزور فريق من البلدية الموقع هذا الأسبوع.',
 };
+
+/** Age bands' shares of a young city's residents, roughly as African censuses count them. */
+const AGE_WEIGHTS: Record<string, number> = { 'under-18': 0.47, '18-24': 0.14, '25-34': 0.15, '35-49': 0.13, '50-64': 0.07, '65-plus': 0.04 };
+
+/** A made-up but plausible population file for the demo's wards (`area,sex,age_band,people`). */
+export function demoPopulationCsv(wards: readonly string[]): string {
+  const rows = wards.flatMap((ward, w) => ['female', 'male'].flatMap((sex) => Object.entries(AGE_WEIGHTS).map(([band, weight]) => {
+    const wardPeople = 42_000 + w * 9_500;
+    const people = Math.round(wardPeople * weight * (sex === 'female' ? 0.51 : 0.49));
+    return `${ward.toLowerCase().replace(/\s+/g, '-')},${sex},${band},${people}`;
+  })));
+  return ['area,sex,age_band,people', ...rows].join('\n');
+}

@@ -10,7 +10,8 @@ import {
   addVoiceToPriority, changeVoiceStatus, createArea, createCategory, createPriority, hideVoice, publishVoice,
   replyToVoice, submitVoice, supportVoice, type AreaBoundary, type VoiceStatus,
 } from '../modules/voices/index.ts';
-import { CATEGORIES, DEMO_CITIES, PRIORITIES, PROGRAMME, REPLIES, TEMPLATES, type DemoCity } from './demo-content.ts';
+import { CATEGORIES, DEMO_CITIES, PRIORITIES, PROGRAMME, REPLIES, TEMPLATES, demoPopulationCsv, type DemoCity } from './demo-content.ts';
+import { loadPopulation } from '../modules/inclusion/index.ts';
 
 export const DEMO_PASSWORD = 'baraza-demo-2026';
 
@@ -88,6 +89,8 @@ export async function seedDemo(db: Db, options: { voicesPerCity: number; secret:
       ok(await createArea(db, { slug: ward.toLowerCase().replace(/\s+/g, '-'), name: ward, boundary: wardBoundary(demoCity.centre, i) }, admin, city));
     }
     await seedVoices(db, demoCity, city, { moderator, resident, count: options.voicesPerCity, seed: cityIndex + 1, secret: options.secret });
+    const population = await loadPopulation(db, { csv: demoPopulationCsv(demoCity.wards) }, admin, city);
+    if (!population.ok) throw new Error(`demo population refused: ${JSON.stringify(population.problems)}`);
   }
   return true;
 }

@@ -28,3 +28,13 @@ export function formatDateTime(locale: Locale, date: Date, timeZone = 'UTC'): st
 export function formatNumber(locale: Locale, value: number): string {
   return numberFormats(locale, () => new Intl.NumberFormat(locale)).format(value);
 }
+
+/** A share (0.25) as a whole percentage in the language's style: "25 %", "25%", "٢٥٪". */
+export function formatPercent(locale: Locale, share: number): string {
+  return numberFormats(`${locale}\0percent`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(share);
+}
+
+/** A ratio to two decimals: 0.63. */
+export function formatRatio(locale: Locale, ratio: number): string {
+  return numberFormats(`${locale}\0ratio`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(ratio);
+}

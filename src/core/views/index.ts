@@ -6,3 +6,4 @@ export { ErrorSummary, fieldId } from './components/error-summary/ErrorSummary.t
 export { TextInput, TextArea, Select, Radios, Checkbox, FileInput, type Choice } from './components/field/Field.tsx';
 export { PostForm, Button } from './components/post-form/PostForm.tsx';
 export { Pagination } from './components/pagination/Pagination.tsx';
+export { BarChart, type BarChartProps } from './components/chart/BarChart.tsx';

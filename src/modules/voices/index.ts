@@ -17,3 +17,7 @@ export type { AreaBoundary } from './schema.ts';
 export { USSD_HOOK_PATH, hookToken } from './routes/ussd.ts';
 export { TEXT_HOOK_PATH } from './routes/texts.ts';
 export { issuePartnerKey, listPartnerKeys, revokePartnerKey } from './services/issue-partner-key.ts';
+export { voiceParticipation, type Participation, type ParticipationCell } from './queries/participation.ts';
+export { listAreas } from './queries/list-taxonomy.ts';
+export { AGE_BANDS, SEXES } from './schemas.ts';
+export { cityContext, restrictedCityContext, type CityContext } from './routes/city-context.ts';

@@ -1,0 +1,4 @@
+// The inclusion module's public face.
+export { inclusionModule } from './module.ts';
+export { loadPopulation } from './services/load-population.ts';
+export { inclusionDashboard, type InclusionDashboard } from './queries/inclusion-dashboard.ts';
