@@ -22,6 +22,11 @@ describe('representation', () => {
     assert.deepEqual(table.rows.map((r) => [r.key, r.voices, r.ratio]), [['north', 20, 2], ['south', 0, 0]]);
   });
 
+  it('has no residents figure, rather than 0, for a group the population file does not count', () => {
+    const table = compareGroups([{ key: 'female', count: 30 }, { key: 'other', count: 6 }], [{ key: 'female', count: 50 }, { key: 'male', count: 50 }]);
+    assert.deepEqual(table.rows.find((r) => r.key === 'other'), { key: 'other', voices: 6, withheld: null, voiceShare: 6 / 36, population: null, populationShare: null, ratio: null });
+  });
+
   it('shows no share when the voices that did not say are too few to publish', () => {
     const table = compareGroups([{ key: 'female', count: 30 }, { key: 'male', count: 60 }, { key: UNANSWERED, count: 2 }], null);
     assert.ok(table.rows.every((r) => r.voiceShare === null));

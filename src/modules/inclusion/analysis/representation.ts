@@ -15,7 +15,7 @@ export interface GroupRow {
   withheld: 'small' | 'complement' | null;
   /** Share of the voices that answered; null when withheld or not safe to show. */
   voiceShare: number | null;
-  /** Residents in the group, when the city loaded them. */
+  /** Residents in the group, when the city's population file counts it. */
   population: number | null;
   populationShare: number | null;
   ratio: number | null;
@@ -40,7 +40,8 @@ export function compareGroups(voiceCells: readonly Cell[], population: readonly 
   return {
     total: published.total,
     rows: published.cells.map((cell) => {
-      const people = cell.key === UNANSWERED ? null : population?.find((c) => c.key === cell.key)?.count ?? (population ? 0 : null);
+      // A group the population file does not count ("another way" for sex) has no residents figure, not 0.
+      const people = cell.key === UNANSWERED ? null : population?.find((c) => c.key === cell.key)?.count ?? null;
       const voiceShare = cell.key !== UNANSWERED && cell.count !== null && answered ? cell.count / answered : null;
       const populationShare = people !== null && residents > 0 ? people / residents : null;
       return {

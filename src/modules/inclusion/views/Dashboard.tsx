@@ -47,7 +47,7 @@ export function DashboardPage(props: { v: ViewContext; base: string; cityName: s
                 label: groupLabel(v.t, dimension, r.key, names),
                 values: compared ? [r.voiceShare, r.populationShare] : [r.voiceShare],
               }))}
-              format={(share) => formatPercent(v.locale, share)} missing={v.t('inclusion.withheldShort')} />
+              format={(share) => formatPercent(v.locale, share)} missing={[v.t('inclusion.withheldShort'), v.t('inclusion.notCounted')]} />
             <table>
               <caption>{v.t('inclusion.tableCaption', { dimension: v.t(`inclusion.dimension.${dimension}`), total: table.total === null ? v.t('inclusion.withheldShort') : formatNumber(v.locale, table.total) })}</caption>
               <thead>
@@ -69,7 +69,7 @@ export function DashboardPage(props: { v: ViewContext; base: string; cityName: s
                     <td>{r.voices === null ? v.t('inclusion.withheld', { min: MIN_CELL }) : formatNumber(v.locale, r.voices)}</td>
                     <td>{percent(r.voiceShare)}</td>
                     {compared ? <>
-                      <td>{r.population === null ? '–' : formatNumber(v.locale, r.population)}</td>
+                      <td>{r.population === null ? v.t('inclusion.notCounted') : formatNumber(v.locale, r.population)}</td>
                       <td>{percent(r.populationShare)}</td>
                       <td>{r.ratio === null ? '–' : formatRatio(v.locale, r.ratio)}</td>
                     </> : null}

@@ -10,9 +10,9 @@ export interface BarChartProps {
   title: string;
   series: readonly string[];
   groups: readonly { label: string; values: readonly (number | null)[] }[];
-  /** How a value is written at the end of its bar; a null value is written as `missing`. */
+  /** How a value is written at the end of its bar; a null value is written as its series' `missing`. */
   format: (value: number) => string;
-  missing: string;
+  missing: readonly string[];
 }
 
 const WIDTH = 640;
@@ -51,7 +51,7 @@ export function BarChart(props: BarChartProps) {
               <rect width={value === null ? 0 : Math.max(x(value), value > 0 ? 1 : 0)} height={inner.bandwidth()} class={`series-${s}`}
                 fill={s === 1 ? `url(#${props.id}-hatch)` : undefined} />
               <text x={(value === null ? 0 : x(value)) + 6} y={inner.bandwidth() / 2} dominant-baseline="middle">
-                {value === null ? props.missing : props.format(value)}
+                {value === null ? props.missing[s] ?? '–' : props.format(value)}
               </text>
             </g>
           ))}
