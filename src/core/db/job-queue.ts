@@ -39,11 +39,13 @@ export interface JobQueue {
   /** Runs every defined queue in the background until stop. */
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Runs the queue's jobs that are due now, one at a time, until none is left; returns how many ran. */
+  /** Runs the queue's jobs that are due now, until none is left; returns how many ran. */
   drain(queueName: string): Promise<number>;
 }
 
 const IDLE_POLL_MS = 1_000;
+/** Jobs fetched at once by a queue's loop. */
+const BATCH = 20;
 
 export function createJobQueue(database: Database, logger: Logger): JobQueue {
   const boss = new PgBoss({ db: rawExecutor(database), schema: JOB_SCHEMA, migrate: false, schedule: false, supervise: true });
@@ -52,29 +54,35 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
   let running = false;
   const loops: Promise<void>[] = [];
 
-  /** Runs one due job of the queue; false when none was due. */
-  async function runOne(name: string): Promise<boolean> {
+  /**
+   * Runs the queue's due jobs, a batch at a time, one after another; answers how many ran. The
+   * jobs that succeeded are completed together: one round trip for the batch, not one a job.
+   */
+  async function runBatch(name: string): Promise<number> {
     const entry = handlers.get(name);
     if (!entry) throw new Error(`No handler defined for the queue ${name}`);
-    const [job] = await boss.fetch<unknown>(name, { batchSize: 1, includeMetadata: true });
-    if (!job) return false;
-    try {
-      await entry.handler({ id: job.id, data: job.data, retryCount: job.retryCount, lastTry: job.retryCount >= job.retryLimit });
-      await boss.complete(name, job.id);
-    } catch (error) {
-      logger.warn({ err: error, queue: name, job: job.id, retry: job.retryCount }, 'job failed');
-      await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+    const jobs = await boss.fetch<unknown>(name, { batchSize: BATCH, includeMetadata: true });
+    const done: string[] = [];
+    for (const job of jobs) {
+      try {
+        await entry.handler({ id: job.id, data: job.data, retryCount: job.retryCount, lastTry: job.retryCount >= job.retryLimit });
+        done.push(job.id);
+      } catch (error) {
+        logger.warn({ err: error, queue: name, job: job.id, retry: job.retryCount }, 'job failed');
+        await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+      }
     }
-    return true;
+    if (done.length > 0) await boss.complete(name, done);
+    return jobs.length;
   }
 
   async function loop(name: string): Promise<void> {
     while (running) {
-      const ran = await runOne(name).catch((error: unknown) => {
+      const ran = await runBatch(name).catch((error: unknown) => {
         logger.error({ err: error, queue: name }, 'job queue poll');
-        return false;
+        return 0;
       });
-      if (!ran) await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS).unref());
+      if (ran === 0) await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS).unref());
     }
   }
 
@@ -103,7 +111,7 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
     },
     async drain(name) {
       let ran = 0;
-      while (await runOne(name)) ran++;
+      for (let batch = await runBatch(name); batch > 0; batch = await runBatch(name)) ran += batch;
       return ran;
     },
   };

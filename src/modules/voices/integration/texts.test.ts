@@ -106,6 +106,20 @@ for (const engine of await testEngines()) {
       assert.equal((await sentTo(phone)).length, 1);
     });
 
+    it('answers a burst once per message, even when the gateway sends one message several times at once', async () => {
+      const phones = Array.from({ length: 12 }, (_, i) => `+2547220000${String(i).padStart(2, '0')}`);
+      const repeated = nextId();
+      const sent = await Promise.all([
+        ...phones.map((phone, i) => sms(phone, `WATER burst ${i} at the North standpipe (m2b)`)),
+        ...Array.from({ length: 5 }, () => sms('+254722000099', 'WATER one message sent five times at once from North (m2c)', { id: repeated })),
+      ]);
+      assert.ok(sent.every((res) => res.status === 200));
+      assert.equal((await voicesFrom('(m2b)')).length, 12);
+      assert.equal((await voicesFrom('(m2c)')).length, 1);
+      for (const phone of phones) assert.deepEqual((await sentTo(phone)).map((x) => x.purpose), ['receipt'], phone);
+      assert.deepEqual((await sentTo('+254722000099')).map((x) => x.purpose), ['receipt'], 'one answer for the message sent five times');
+    });
+
     it('refuses callbacks without the token, or that are not forms, or from numbers it cannot read, storing nothing', async () => {
       assert.equal((await sms('+254711000003', 'WATER a leak near the North school (m3)', { token: 'wrong' })).status, 403);
       assert.equal((await sms('+254711000003', 'WATER a leak near the North school (m3)', { city: 'beta', token: hookToken(t.config.secret, f.alpha.id, 'africas-talking') })).status, 403,

@@ -22,9 +22,9 @@ export async function notifyFollowers(
     const values = { reference: voice.reference, status: t(`status.${status}`) };
     const trimmedNote = note?.trim() ? shorten(note.trim()) : null;
     const body = trimmedNote ? t('text.noticeWithNote', { ...values, note: trimmedNote }) : t('text.notice', values);
-    return [{ voiceId: voice.id, gateway: f.gateway, phone, phoneHash: f.phone_hash, purpose: 'notice' as const, body }];
+    return [{ tenantId, voiceId: voice.id, gateway: f.gateway, phone, phoneHash: f.phone_hash, purpose: 'notice' as const, body }];
   });
-  await queueTexts(tx, outbox, tenantId, texts);
+  await queueTexts(tx, outbox, texts);
   if (FINAL.has(status)) await tx.execute(sql`delete from voices_text_follower where tenant_id = ${tenantId} and voice_id = ${voice.id}`);
 }
 

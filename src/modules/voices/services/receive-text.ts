@@ -2,7 +2,7 @@
 // The answer is queued as a text in the sender's language. A gateway that delivers the same
 // message again (by its id) changes nothing and gets no second answer.
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../../core/db/index.ts';
+import { groupCommit, queryRows, type Db } from '../../../core/db/index.ts';
 import { recordAudit } from '../../../core/audit/index.ts';
 import { nameBasedUuid, seal } from '../../../core/crypto.ts';
 import { formatDate, isLocale, translator, type Locale } from '../../../core/i18n/index.ts';
@@ -45,18 +45,64 @@ export async function receiveText(db: Db, outbox: TextOutbox, arrival: TextArriv
   const t = translator(lang);
   const words = { city: city.name, ...keywordValues(lang) };
   const answer = (purpose: TextPurpose, body: string, voiceId: string | null = null): OutboundText =>
-    ({ gateway, phone: message.from, phoneHash: caller, purpose, body, voiceId });
+    ({ tenantId: city.id, gateway, phone: message.from, phoneHash: caller, purpose, body, voiceId });
 
-  // A voice is stored first, under a key made from the message id: a delivery retried after a
-  // crash finds the same voice, and the transaction below answers it once.
-  let stored: { id: string; reference: string } | null = null;
-  let refusal: string | null = null;
-  if (command.kind === 'voice') {
-    const outcome = await storeVoice(db, outbox.secret, arrival, city, command.text, lang);
-    if ('refusal' in outcome) refusal = outcome.refusal;
-    else stored = outcome;
+  // Following, stopping and starting change what the city keeps about the phone: one
+  // transaction each. Everything else only answers, in a batch with the texts arriving meanwhile.
+  if (command.kind === 'stop' || command.kind === 'start') {
+    return changeSubscription(db, outbox, { arrival, city, caller, lang, remembered, kind: command.kind, reference: null });
   }
+  if (command.kind === 'follow' && command.reference !== null) {
+    return changeSubscription(db, outbox, { arrival, city, caller, lang, remembered, kind: 'follow', reference: command.reference });
+  }
+  if (lang !== remembered && 'langs' in command) await rememberCallerLanguage(db, city.id, caller, lang);
+  const replies: OutboundText[] = [];
+  switch (command.kind) {
+    case 'not-text':
+      replies.push(answer('help', t('text.notText')));
+      break;
+    case 'voice': {
+      // Stored under a key made from the message id: a delivery retried after a crash finds the
+      // same voice, and the answer below is recorded once.
+      const stored = await storeVoice(db, outbox.secret, arrival, city, command.text, lang);
+      replies.push('refusal' in stored
+        ? answer('help', stored.refusal)
+        : answer('receipt', t('text.receipt', { ...words, reference: stored.reference, number: shortNumber(stored.reference) }), stored.id));
+      break;
+    }
+    case 'help':
+      replies.push(answer('help', await helpText(db, city, lang)));
+      break;
+    case 'follow':
+      replies.push(answer('help', t('text.askReference', { keyword: words.follow })));
+      break;
+    case 'status': {
+      if (command.reference === null) {
+        replies.push(answer('help', t('text.askReference', { keyword: words.status })));
+        break;
+      }
+      const voice = await voiceByTypedReference(db, city, command.reference, lang);
+      replies.push(voice
+        ? answer('status', t('text.status', {
+          reference: voice.reference, status: t(`status.${voice.status}`), date: formatDate(lang, new Date(voice.updatedAt), city.settings.timeZone),
+        }), voice.id)
+        : answer('help', t('text.notFound', { ...words, reference: command.reference })));
+      break;
+    }
+  }
+  const fresh = await answerWriter(db)({ outbox, gateway, messageId: message.messageId, tenantId: city.id, caller, replies });
+  return fresh ? 'answered' : 'duplicate';
+}
 
+async function changeSubscription(
+  db: Db, outbox: TextOutbox,
+  input: { arrival: TextArrival; city: Tenant; caller: string; lang: Locale; remembered: Locale | null; kind: 'follow' | 'stop' | 'start'; reference: string | null },
+): Promise<TextOutcome> {
+  const { arrival: { gateway, message }, city, caller, lang, kind } = input;
+  const t = translator(lang);
+  const words = { city: city.name, ...keywordValues(lang) };
+  const answer = (purpose: TextPurpose, body: string, voiceId: string | null = null): OutboundText =>
+    ({ tenantId: city.id, gateway, phone: message.from, phoneHash: caller, purpose, body, voiceId });
   return db.transaction(async (tx) => {
     const [fresh] = await queryRows<{ ok: number }>(tx, sql`
       insert into voices_text_inbound (gateway, message_id, tenant_id) values (${gateway}, ${message.messageId}, ${city.id})
@@ -65,38 +111,14 @@ export async function receiveText(db: Db, outbox: TextOutbox, arrival: TextArriv
     const [contact] = await queryRows<{ opted_out: boolean }>(tx, sql`
       select opted_out_at is not null as opted_out from voices_text_contact where tenant_id = ${city.id} and phone_hash = ${caller}`);
     const optedOut = contact?.opted_out ?? false;
-    if (lang !== remembered && 'langs' in command) {
-      await rememberCallerLanguage(tx, city.id, caller, lang);
-    }
+    if (lang !== input.remembered) await rememberCallerLanguage(tx, city.id, caller, lang);
 
     const replies: OutboundText[] = [];
-    switch (command.kind) {
-      case 'not-text':
-        replies.push(answer('help', t('text.notText')));
-        break;
-      case 'voice':
-        if (stored) replies.push(answer('receipt', t('text.receipt', { ...words, reference: stored.reference, number: shortNumber(stored.reference) }), stored.id));
-        else replies.push(answer('help', refusal!));
-        break;
-      case 'help':
-        replies.push(answer('help', await helpText(tx, city, lang)));
-        break;
-      case 'status':
+    switch (kind) {
       case 'follow': {
-        if (command.reference === null) {
-          replies.push(answer('help', t('text.askReference', { keyword: words[command.kind] })));
-          break;
-        }
-        const reference = referenceFromKeypad(command.reference, city.code ?? '', new Date().getUTCFullYear());
-        const voice = reference ? await getVoice(tx, city.id, reference, lang) : null;
+        const voice = await voiceByTypedReference(tx, city, input.reference ?? '', lang);
         if (!voice) {
-          replies.push(answer('help', t('text.notFound', { ...words, reference: command.reference })));
-          break;
-        }
-        if (command.kind === 'status') {
-          replies.push(answer('status', t('text.status', {
-            reference: voice.reference, status: t(`status.${voice.status}`), date: formatDate(lang, new Date(voice.updatedAt), city.settings.timeZone),
-          }), voice.id));
+          replies.push(answer('help', t('text.notFound', { ...words, reference: input.reference ?? '' })));
           break;
         }
         if (optedOut) break;
@@ -128,10 +150,72 @@ export async function receiveText(db: Db, outbox: TextOutbox, arrival: TextArriv
         replies.push(answer('start', t('text.started', words)));
         break;
     }
-    const allowed = optedOut && command.kind !== 'start' ? replies.filter((r) => r.purpose === 'stop') : replies;
-    await queueTexts(tx, outbox, city.id, allowed);
+    await queueTexts(tx, outbox, optedOut && kind !== 'start' ? replies.filter((r) => r.purpose === 'stop') : replies);
     return 'answered';
   });
+}
+
+/** A message answered: recorded by its id, with its replies unless the phone opted out. */
+interface Answer {
+  outbox: TextOutbox;
+  gateway: string;
+  messageId: string;
+  tenantId: string;
+  caller: string;
+  replies: OutboundText[];
+}
+
+// One writer per database: answers to texts arriving while others are being stored go together.
+const answerWriters = new WeakMap<Db, (answer: Answer) => Promise<boolean>>();
+function answerWriter(db: Db) {
+  let writer = answerWriters.get(db);
+  if (!writer) answerWriters.set(db, (writer = groupCommit((batch: Answer[]) => recordAnswers(db, batch))));
+  return writer;
+}
+
+/**
+ * Records a batch of answered messages in one transaction: their ids (a message already seen is
+ * a gateway's retry and gets nothing), then the replies owed to phones that did not opt out.
+ * Answers, per message, whether it was new.
+ */
+async function recordAnswers(db: Db, batch: Answer[]): Promise<boolean[]> {
+  return db.transaction(async (tx) => {
+    const rows = await queryRows<{ gateway: string; message_id: string; opted_out: boolean }>(tx, sql`
+      with arrived as (
+        select * from jsonb_to_recordset(${JSON.stringify(batch.map((a) => ({ gateway: a.gateway, message_id: a.messageId, tenant_id: a.tenantId, phone_hash: a.caller })))}::jsonb)
+          as r (gateway text, message_id text, tenant_id uuid, phone_hash text)
+      ), recorded as (
+        insert into voices_text_inbound (gateway, message_id, tenant_id)
+        select gateway, message_id, tenant_id from arrived
+        on conflict do nothing
+        returning gateway, message_id
+      )
+      select r.gateway, r.message_id, exists (
+        select from voices_text_contact c where c.tenant_id = a.tenant_id and c.phone_hash = a.phone_hash and c.opted_out_at is not null
+      ) as opted_out
+      from recorded r join arrived a on a.gateway = r.gateway and a.message_id = r.message_id`);
+    const keyOf = (gateway: string, messageId: string) => `${gateway}\0${messageId}`;
+    const optedOut = new Map(rows.map((r) => [keyOf(r.gateway, r.message_id), r.opted_out]));
+    // The same message twice in one batch: the first is the message, the second its retry.
+    const claimed = new Set<string>();
+    const fresh = batch.map((a) => {
+      const key = keyOf(a.gateway, a.messageId);
+      if (!optedOut.has(key) || claimed.has(key)) return false;
+      claimed.add(key);
+      return true;
+    });
+    const owed = batch.filter((a, i) => fresh[i] && !optedOut.get(keyOf(a.gateway, a.messageId)));
+    for (const outbox of new Set(owed.map((a) => a.outbox))) {
+      await queueTexts(tx, outbox, owed.filter((a) => a.outbox === outbox).flatMap((a) => a.replies));
+    }
+    return fresh;
+  });
+}
+
+/** The city's voice a phone names: a number (this year's) or a whole reference. */
+function voiceByTypedReference(db: Db, city: Tenant, typed: string, lang: Locale) {
+  const reference = referenceFromKeypad(typed, city.code ?? '', new Date().getUTCFullYear());
+  return reference ? getVoice(db, city.id, reference, lang) : Promise.resolve(null);
 }
 
 async function storeVoice(

@@ -8,6 +8,7 @@ import { seal, timeOrderedUuid } from '../../../core/crypto.ts';
 export type TextPurpose = 'receipt' | 'status' | 'follow' | 'notice' | 'stop' | 'start' | 'help';
 
 export interface OutboundText {
+  tenantId: string;
   voiceId?: string | null;
   gateway: string;
   phone: string;
@@ -34,11 +35,12 @@ export interface TextJob {
 /** Five tries after the first, spread over about half an hour with the default delay. */
 export const textsQueue = (retryDelaySeconds: number): QueueSpec => ({ name: 'voices-texts', retryLimit: 5, retryDelaySeconds });
 
-export async function queueTexts(tx: Db, outbox: TextOutbox, tenantId: string, texts: readonly OutboundText[]): Promise<void> {
+/** Texts of any cities, in one statement for the log and one for the queue. */
+export async function queueTexts(tx: Db, outbox: TextOutbox, texts: readonly OutboundText[]): Promise<void> {
   if (texts.length === 0) return;
   const rows = texts.map((t) => ({ ...t, id: timeOrderedUuid() }));
   await tx.execute(sql`
     insert into voices_text_delivery (tenant_id, id, voice_id, gateway, phone_hash, phone_sealed, purpose, body)
-    values ${sql.join(rows.map((r) => sql`(${tenantId}, ${r.id}, ${r.voiceId ?? null}, ${r.gateway}, ${r.phoneHash}, ${seal(outbox.secret, r.phone)}, ${r.purpose}, ${r.body})`), sql`, `)}`);
-  await outbox.jobs.enqueue<TextJob>(tx, textsQueue(outbox.retryDelaySeconds), rows.map((r) => ({ tenantId, deliveryId: r.id })));
+    values ${sql.join(rows.map((r) => sql`(${r.tenantId}, ${r.id}, ${r.voiceId ?? null}, ${r.gateway}, ${r.phoneHash}, ${seal(outbox.secret, r.phone)}, ${r.purpose}, ${r.body})`), sql`, `)}`);
+  await outbox.jobs.enqueue<TextJob>(tx, textsQueue(outbox.retryDelaySeconds), rows.map((r) => ({ tenantId: r.tenantId, deliveryId: r.id })));
 }
