@@ -1,4 +1,4 @@
-// `baraza <command>`: serve, demo, migrate, user, tenant, partner-key, audit, backup, restore.
+// `baraza <command>`: serve, demo, migrate, user, tenant, partner-key, audit, backup, restore, tally.
 import { Command, Option } from 'commander';
 import { loadConfig } from '../core/config.ts';
 import { ROLES, migrate, type Role } from '../core/db/index.ts';
@@ -13,6 +13,8 @@ import { openMigratedDatabase } from '../app/build-app.ts';
 import { runServer } from '../app/serve.ts';
 import { isPrimary, runWorkers } from '../app/cluster.ts';
 import { seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS } from './demo.ts';
+import { readFileSync } from 'node:fs';
+import { COMPLETIONS, RULES, RuleRefused, parsePb, tally, type Completion, type RuleName } from '../modules/budgeting/index.ts';
 
 const program = new Command()
   .name('baraza')
@@ -220,6 +222,38 @@ program
       fail((e as Error).message);
     } finally {
       await database.close();
+    }
+  });
+
+program
+  .command('tally')
+  .description('Compute the outcome of a participatory budgeting election stored as a pabulib .pb file')
+  .argument('<file>', 'a .pb file (META, PROJECTS, VOTES)')
+  .addOption(new Option('--rule <rule>', 'greedy: by votes; greedy-cost: by votes per cost; mes: Method of Equal Shares; mes-cardinality; phragmen: sequential Phragmén; greedy-points, mes-points: by points (cumulative ballots)').choices([...RULES]).makeOptionMandatory())
+  .addOption(new Option('--completion <completion>', 'for mes: add1 (raise each share by 1 until exhaustive), add1-max (the last outcome within budget), add1-greedy (add1, then greedy)').choices([...COMPLETIONS]).default('none'))
+  .option('--json', 'print exactly one JSON object: {"rule", "completion", "selected", "cost"}')
+  .action((file: string, o: { rule: RuleName; completion: Completion; json?: boolean }) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      return fail(`cannot read ${file}: ${(e as Error).message}`);
+    }
+    const parsed = parsePb(text);
+    if (!parsed.ok) {
+      for (const p of parsed.problems) console.error(`${file}:${p.line}: ${p.reason}`);
+      return fail(`${file} was not counted: ${parsed.problems.length} problem(s)`);
+    }
+    try {
+      const result = tally(parsed.election, o.rule, o.completion);
+      if (o.json) console.log(JSON.stringify(result));
+      else {
+        console.log(`${o.rule}${o.completion === 'none' ? '' : ` with ${o.completion}`}: ${result.selected.length} project(s) funded, total cost ${result.cost} of ${parsed.election.budget}`);
+        console.log(result.selected.join(' '));
+      }
+    } catch (e) {
+      if (e instanceof RuleRefused) return fail(e.message);
+      throw e;
     }
   });
 
