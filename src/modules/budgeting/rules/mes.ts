@@ -9,73 +9,136 @@ import { greedy } from './greedy.ts';
 
 export type Completion = 'none' | 'add1' | 'add1-max' | 'add1-greedy';
 
-interface Candidate {
-  id: string;
-  cost: Rational;
-  totalSat: Rational;
-  supporters: { group: number; sat: Rational; weight: Rational }[];
-  /** Last known price per unit of satisfaction: a lower bound, since shares only shrink. */
-  affordability: Rational;
-}
-
 /** Projects MES can fund at all: wanted by someone, at a positive cost. */
 export function mesCandidates(profile: Profile): string[] {
   return profile.ids.filter((id) => !profile.costs.get(id)!.isZero() && !totalSatisfaction(profile, id).isZero());
 }
 
+interface Supporters {
+  id: string;
+  cost: Rational;
+  totalSat: Rational;
+  supporters: { group: number; sat: Rational; weight: Rational }[];
+  /** Every supporter values it alike (cost or approval utilities): they can be taken by budget. */
+  uniformSat: Rational | null;
+}
+
+// Who supports what depends only on the ballots: worked out once per profile, not once per run.
+const supportersByProfile = new WeakMap<Profile, Supporters[]>();
+function supportersOf(profile: Profile): Supporters[] {
+  let all = supportersByProfile.get(profile);
+  if (!all) {
+    const byProject = new Map(profile.ids.map((id) => [id, [] as Supporters['supporters']]));
+    profile.groups.forEach((g: VoterGroup, group) => {
+      for (const [id, sat] of g.sat) byProject.get(id)?.push({ group, sat, weight: Rational.of(g.weight) });
+    });
+    all = profile.ids.map((id) => {
+      const supporters = byProject.get(id)!;
+      const totalSat = supporters.reduce((sum, s) => sum.add(s.sat.mul(s.weight)), Rational.ZERO);
+      const first = supporters[0]?.sat ?? null;
+      return { id, cost: profile.costs.get(id)!, totalSat, supporters, uniformSat: first && supporters.every((s) => s.sat.eq(first)) ? first : null };
+    });
+    supportersByProfile.set(profile, all);
+  }
+  return all;
+}
+
+/**
+ * The price per unit of satisfaction at which the supporters can pay for a project (each paying
+ * that price times their satisfaction, or all they have left), or null when they cannot. Voters
+ * with the same remaining budget are taken together: budgets are shared objects (see charge).
+ */
+function affordability(c: Supporters, budgets: readonly Rational[]): Rational | null {
+  if (c.uniformSat) {
+    const buckets = new Map<Rational, Rational>();
+    for (const s of c.supporters) {
+      const budget = budgets[s.group]!;
+      const weight = buckets.get(budget);
+      buckets.set(budget, weight ? weight.add(s.weight) : s.weight);
+    }
+    let available = Rational.ZERO;
+    for (const [budget, weight] of buckets) available = available.add(budget.mul(weight));
+    if (available.lt(c.cost)) return null;
+    let paid = Rational.ZERO;
+    let denominator = c.totalSat;
+    for (const [budget, weight] of [...buckets].sort(([a], [b]) => a.cmp(b))) {
+      const rho = c.cost.sub(paid).div(denominator);
+      if (rho.mul(c.uniformSat).le(budget)) return rho;
+      paid = paid.add(budget.mul(weight));
+      denominator = denominator.sub(c.uniformSat.mul(weight));
+    }
+    return null;
+  }
+  const available = c.supporters.reduce((sum, s) => sum.add(budgets[s.group]!.mul(s.weight)), Rational.ZERO);
+  if (available.lt(c.cost)) return null;
+  const paying = [...c.supporters].sort((a, b) => budgets[a.group]!.div(a.sat).cmp(budgets[b.group]!.div(b.sat)));
+  let paid = Rational.ZERO;
+  let denominator = c.totalSat;
+  for (const s of paying) {
+    const rho = c.cost.sub(paid).div(denominator);
+    if (rho.mul(s.sat).le(budgets[s.group]!)) return rho;
+    paid = paid.add(budgets[s.group]!.mul(s.weight));
+    denominator = denominator.sub(s.sat.mul(s.weight));
+  }
+  return null;
+}
+
 /** One run of MES with each voter's share of the budget set to `share`. */
 export function equalShares(profile: Profile, share: Rational = profile.voters === 0n ? Rational.ZERO : profile.budget.div(Rational.of(profile.voters))): string[] {
   if (profile.voters === 0n) return [];
+  // Every voter starts with the same object: equal budgets stay one object (see charge).
   const budgets = profile.groups.map(() => share);
   const selected: string[] = [];
-  let candidates: Candidate[] = [];
-  for (const id of profile.ids) {
-    const supporters = profile.groups.flatMap((g: VoterGroup, group) => {
-      const sat = g.sat.get(id);
-      return sat ? [{ group, sat, weight: Rational.of(g.weight) }] : [];
-    });
-    const totalSat = supporters.reduce((sum, s) => sum.add(s.sat.mul(s.weight)), Rational.ZERO);
-    const cost = profile.costs.get(id)!;
-    if (totalSat.isZero()) continue;
-    if (cost.isZero()) selected.push(id);
-    else candidates.push({ id, cost, totalSat, supporters, affordability: cost.div(totalSat) });
+  let candidates: (Supporters & { affordability: Rational })[] = [];
+  for (const c of supportersOf(profile)) {
+    if (c.totalSat.isZero()) continue;
+    if (c.cost.isZero()) selected.push(c.id);
+    else candidates.push({ ...c, affordability: c.cost.div(c.totalSat) });
   }
   for (;;) {
     let best: Rational | null = null;
-    let tied: Candidate[] = [];
-    const removed = new Set<Candidate>();
+    let tied: typeof candidates = [];
+    const removed = new Set<(typeof candidates)[number]>();
     for (const c of [...candidates].sort((a, b) => a.affordability.cmp(b.affordability))) {
-      const available = c.supporters.reduce((sum, s) => sum.add(budgets[s.group]!.mul(s.weight)), Rational.ZERO);
-      if (available.lt(c.cost)) {
+      if (best && c.affordability.gt(best)) {
+        // Its last price is a lower bound; it may still have become unaffordable, which the
+        // reference finds only when it gets there: the outcome does not depend on it.
+        break;
+      }
+      const rho = affordability(c, budgets);
+      if (rho === null) {
         removed.add(c);
         continue;
       }
-      if (best && c.affordability.gt(best)) break;
-      const paying = [...c.supporters].sort((a, b) => budgets[a.group]!.div(a.sat).cmp(budgets[b.group]!.div(b.sat)));
-      let paid = Rational.ZERO;
-      let denominator = c.totalSat;
-      for (const s of paying) {
-        const rho = c.cost.sub(paid).div(denominator);
-        if (rho.mul(s.sat).le(budgets[s.group]!)) {
-          c.affordability = rho;
-          break;
-        }
-        paid = paid.add(budgets[s.group]!.mul(s.weight));
-        denominator = denominator.sub(s.sat.mul(s.weight));
-      }
-      if (!best || c.affordability.lt(best)) {
-        best = c.affordability;
+      c.affordability = rho;
+      if (!best || rho.lt(best)) {
+        best = rho;
         tied = [c];
-      } else if (c.affordability.eq(best)) tied.push(c);
+      } else if (rho.eq(best)) tied.push(c);
     }
     candidates = candidates.filter((c) => !removed.has(c));
     if (!best || tied.length === 0) break;
     const chosen = tied.sort((a, b) => byId(a.id, b.id))[0]!;
-    for (const s of chosen.supporters) budgets[s.group] = budgets[s.group]!.sub(budgets[s.group]!.min(best.mul(s.sat)));
+    charge(chosen, best, budgets);
     candidates = candidates.filter((c) => c !== chosen);
     selected.push(chosen.id);
   }
   return selected.sort(byId);
+}
+
+/** Each supporter pays the price times their satisfaction, or all they have; equal budgets before stay one object after. */
+function charge(c: Supporters, rho: Rational, budgets: Rational[]): void {
+  const after = new Map<Rational, Rational>();
+  for (const s of c.supporters) {
+    const before = budgets[s.group]!;
+    const key = c.uniformSat ? before : null;
+    let next = key ? after.get(key) : undefined;
+    if (!next) {
+      next = before.sub(before.min(rho.mul(s.sat)));
+      if (key) after.set(key, next);
+    }
+    budgets[s.group] = next;
+  }
 }
 
 /**
