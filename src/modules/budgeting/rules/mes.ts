@@ -18,7 +18,7 @@ interface Supporters {
   id: string;
   cost: Rational;
   totalSat: Rational;
-  supporters: { group: number; sat: Rational; weight: Rational }[];
+  supporters: { group: number; sat: Rational; weight: Rational; count: bigint }[];
   /** Every supporter values it alike (cost or approval utilities): they can be taken by budget. */
   uniformSat: Rational | null;
 }
@@ -30,7 +30,7 @@ function supportersOf(profile: Profile): Supporters[] {
   if (!all) {
     const byProject = new Map(profile.ids.map((id) => [id, [] as Supporters['supporters']]));
     profile.groups.forEach((g: VoterGroup, group) => {
-      for (const [id, sat] of g.sat) byProject.get(id)?.push({ group, sat, weight: Rational.of(g.weight) });
+      for (const [id, sat] of g.sat) byProject.get(id)?.push({ group, sat, weight: Rational.of(g.weight), count: g.weight });
     });
     all = profile.ids.map((id) => {
       const supporters = byProject.get(id)!;
@@ -50,18 +50,19 @@ function supportersOf(profile: Profile): Supporters[] {
  */
 function affordability(c: Supporters, budgets: readonly Rational[]): Rational | null {
   if (c.uniformSat) {
-    const buckets = new Map<Rational, Rational>();
+    // Counting in plain integers: this loop runs once per supporter, the arithmetic below once per budget.
+    const counts = new Map<Rational, bigint>();
     for (const s of c.supporters) {
       const budget = budgets[s.group]!;
-      const weight = buckets.get(budget);
-      buckets.set(budget, weight ? weight.add(s.weight) : s.weight);
+      counts.set(budget, (counts.get(budget) ?? 0n) + s.count);
     }
+    const buckets = [...counts].map(([budget, count]) => [budget, Rational.of(count)] as const);
     let available = Rational.ZERO;
     for (const [budget, weight] of buckets) available = available.add(budget.mul(weight));
     if (available.lt(c.cost)) return null;
     let paid = Rational.ZERO;
     let denominator = c.totalSat;
-    for (const [budget, weight] of [...buckets].sort(([a], [b]) => a.cmp(b))) {
+    for (const [budget, weight] of buckets.sort(([a], [b]) => a.cmp(b))) {
       const rho = c.cost.sub(paid).div(denominator);
       if (rho.mul(c.uniformSat).le(budget)) return rho;
       paid = paid.add(budget.mul(weight));
@@ -100,11 +101,10 @@ export function equalShares(profile: Profile, share: Rational = profile.voters =
     let tied: typeof candidates = [];
     const removed = new Set<(typeof candidates)[number]>();
     for (const c of [...candidates].sort((a, b) => a.affordability.cmp(b.affordability))) {
-      if (best && c.affordability.gt(best)) {
-        // Its last price is a lower bound; it may still have become unaffordable, which the
-        // reference finds only when it gets there: the outcome does not depend on it.
-        break;
-      }
+      // Last prices are lower bounds (budgets only shrink), so no later candidate can beat the
+      // best. One of them may have become unaffordable meanwhile; it is dropped when next reached,
+      // and never chosen before, so the outcome is the reference's.
+      if (best && c.affordability.gt(best)) break;
       const rho = affordability(c, budgets);
       if (rho === null) {
         removed.add(c);

@@ -38,7 +38,9 @@ export function profileOf(election: PbElection, satisfaction: Satisfaction): Pro
       const value = satisfaction === 'cost' ? costs.get(id)! : satisfaction === 'cardinality' ? Rational.ONE : ballot.points?.[i] ?? Rational.ONE;
       if (value.gt(Rational.ZERO)) sat.set(id, value);
     });
-    const key = [...sat].sort(([a], [b]) => byId(a, b)).map(([id, v]) => `${id}=${v}`).join('\n');
+    // With cost or approval utilities the projects alone say what a ballot is worth.
+    const ids = [...sat.keys()].sort(byId);
+    const key = satisfaction === 'points' ? ids.map((id) => `${id}=${sat.get(id)}`).join('\n') : ids.join('\n');
     const group = groups.get(key);
     if (group) group.weight += 1n;
     else groups.set(key, { weight: 1n, sat });
