@@ -7,3 +7,4 @@ export { TextInput, TextArea, Select, Radios, Checkbox, FileInput, type Choice }
 export { PostForm, Button } from './components/post-form/PostForm.tsx';
 export { Pagination } from './components/pagination/Pagination.tsx';
 export { BarChart, type BarChartProps } from './components/chart/BarChart.tsx';
+export { CsvProblems } from './components/csv-problems/CsvProblems.tsx';

@@ -1,6 +1,6 @@
 // A city admin loads the city's population: one CSV file, checked row by row before anything
 // replaces the figures already loaded.
-import { Button, ErrorSummary, FileInput, PostForm, type ViewContext } from '../../../core/views/index.ts';
+import { Button, CsvProblems, ErrorSummary, FileInput, PostForm, type ViewContext } from '../../../core/views/index.ts';
 import { MAX_BODY_BYTES } from '../../../core/http/index.ts';
 import { formatNumber } from '../../../core/i18n/index.ts';
 import type { RowProblem } from '../../../core/csv.ts';
@@ -23,13 +23,7 @@ export function PopulationPage(props: {
       {props.loaded ? (
         <p class="notice" role="status">{v.t('population.loaded', { rows: props.loaded.rows, people: formatNumber(v.locale, props.loaded.people) })} <a href={`${props.base}/inclusion`}>{v.t('population.toDashboard')}</a></p>
       ) : null}
-      {problems.length ? (
-        <table>
-          <caption>{v.t('import.problemsCaption', { count: problems.length })}</caption>
-          <thead><tr><th scope="col">{v.t('import.row')}</th><th scope="col">{v.t('import.column')}</th><th scope="col">{v.t('import.problem')}</th></tr></thead>
-          <tbody>{problems.map((p) => <tr><td>{p.row}</td><td>{p.column}</td><td>{v.t(p.messageKey, p.values)}</td></tr>)}</tbody>
-        </table>
-      ) : null}
+      <CsvProblems v={v} problems={problems} />
       <p>{v.t('population.intro', { max: MAX_POPULATION_ROWS, kb: MAX_BODY_BYTES / 1024 })}</p>
       <dl>
         <dt>{v.t('population.columns')}</dt><dd><code>{POPULATION_COLUMNS.join(',')}</code></dd>

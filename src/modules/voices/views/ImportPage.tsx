@@ -3,6 +3,7 @@
 import type { ViewContext } from '../../../core/views/index.ts';
 import { MAX_BODY_BYTES } from '../../../core/http/index.ts';
 import { Button, ErrorSummary, FileInput, PostForm } from './view-helpers.ts';
+import { CsvProblems } from '../../../core/views/index.ts';
 import { CSV_COLUMNS, MAX_ROWS, REQUIRED_COLUMNS, type RowProblem } from '../import/voice-csv.ts';
 
 export function ImportPage(props: {
@@ -26,13 +27,7 @@ export function ImportPage(props: {
           <ul>{props.imported.references.map((reference) => <li><a href={`${props.base}/voices/${reference}`}>{reference}</a></li>)}</ul>
         </section>
       ) : null}
-      {problems.length ? (
-        <table>
-          <caption>{v.t('import.problemsCaption', { count: problems.length })}</caption>
-          <thead><tr><th scope="col">{v.t('import.row')}</th><th scope="col">{v.t('import.column')}</th><th scope="col">{v.t('import.problem')}</th></tr></thead>
-          <tbody>{problems.map((p) => <tr><td>{p.row}</td><td>{p.column}</td><td>{v.t(p.messageKey, p.values)}</td></tr>)}</tbody>
-        </table>
-      ) : null}
+      <CsvProblems v={v} problems={problems} />
       <p>{v.t('import.intro', { max: MAX_ROWS, kb: MAX_BODY_BYTES / 1024 })}</p>
       <p>{v.t('import.required')} <code>{REQUIRED_COLUMNS.join(', ')}</code></p>
       <p>{v.t('import.optional')} <code>{Object.keys(CSV_COLUMNS).filter((c) => !(REQUIRED_COLUMNS as readonly string[]).includes(c)).join(', ')}</code></p>
