@@ -1,25 +1,24 @@
 // A text arrives by SMS or WhatsApp: a voice, or a keyword (STATUS, FOLLOW, STOP, START, HELP).
 // The answer is queued as a text in the sender's language. A gateway that delivers the same
 // message again (by its id) changes nothing and gets no second answer.
-import { sql } from 'drizzle-orm';
-import { groupCommit, queryRows, type Db } from '../../../core/db/index.ts';
-import { recordAudit } from '../../../core/audit/index.ts';
-import { nameBasedUuid, seal } from '../../../core/crypto.ts';
+import type { Db } from '../../../core/db/index.ts';
+import { nameBasedUuid } from '../../../core/crypto.ts';
 import { formatDate, isLocale, translator, type Locale } from '../../../core/i18n/index.ts';
 import { fieldIssues } from '../../../core/validation.ts';
 import type { Tenant } from '../../../core/tenancy/index.ts';
 import { VoiceInput } from '../schemas.ts';
 import { categoryName, loadTaxonomy } from '../queries/list-taxonomy.ts';
-import { getVoice } from '../queries/get-voice.ts';
 import { callerLanguage, rememberCallerLanguage } from '../queries/caller-language.ts';
-import { referenceFromKeypad } from '../reference.ts';
 import { titleFrom } from '../title-from.ts';
 import { submitVoice } from './submit-voice.ts';
 import { parseText, type TextCommand } from '../texts/commands.ts';
 import { classifyText } from '../texts/classify.ts';
 import { phoneHash } from '../texts/phone.ts';
 import { keywordValues, textKeywords } from '../texts/wording.ts';
-import { queueTexts, type OutboundText, type TextOutbox, type TextPurpose } from '../texts/outbox.ts';
+import type { OutboundText, TextOutbox, TextPurpose } from '../texts/outbox.ts';
+import { answerWriter } from '../texts/record-answers.ts';
+import { voiceByTypedReference } from '../queries/voice-by-typed-reference.ts';
+import { changeSubscription } from './change-text-subscription.ts';
 import type { InboundText } from '../texts/gateway.ts';
 
 export interface TextArrival {
@@ -92,130 +91,6 @@ export async function receiveText(db: Db, outbox: TextOutbox, arrival: TextArriv
   }
   const fresh = await answerWriter(db)({ outbox, gateway, messageId: message.messageId, tenantId: city.id, caller, replies });
   return fresh ? 'answered' : 'duplicate';
-}
-
-async function changeSubscription(
-  db: Db, outbox: TextOutbox,
-  input: { arrival: TextArrival; city: Tenant; caller: string; lang: Locale; remembered: Locale | null; kind: 'follow' | 'stop' | 'start'; reference: string | null },
-): Promise<TextOutcome> {
-  const { arrival: { gateway, message }, city, caller, lang, kind } = input;
-  const t = translator(lang);
-  const words = { city: city.name, ...keywordValues(lang) };
-  const answer = (purpose: TextPurpose, body: string, voiceId: string | null = null): OutboundText =>
-    ({ tenantId: city.id, gateway, phone: message.from, phoneHash: caller, purpose, body, voiceId });
-  return db.transaction(async (tx) => {
-    const [fresh] = await queryRows<{ ok: number }>(tx, sql`
-      insert into voices_text_inbound (gateway, message_id, tenant_id) values (${gateway}, ${message.messageId}, ${city.id})
-      on conflict do nothing returning 1 as ok`);
-    if (!fresh) return 'duplicate';
-    const [contact] = await queryRows<{ opted_out: boolean }>(tx, sql`
-      select opted_out_at is not null as opted_out from voices_text_contact where tenant_id = ${city.id} and phone_hash = ${caller}`);
-    const optedOut = contact?.opted_out ?? false;
-    if (lang !== input.remembered) await rememberCallerLanguage(tx, city.id, caller, lang);
-
-    const replies: OutboundText[] = [];
-    switch (kind) {
-      case 'follow': {
-        const voice = await voiceByTypedReference(tx, city, input.reference ?? '', lang);
-        if (!voice) {
-          replies.push(answer('help', t('text.notFound', { ...words, reference: input.reference ?? '' })));
-          break;
-        }
-        if (optedOut) break;
-        await tx.execute(sql`
-          insert into voices_text_follower (tenant_id, voice_id, phone_hash, phone_sealed, gateway, lang)
-          values (${city.id}, ${voice.id}, ${caller}, ${seal(outbox.secret, message.from)}, ${gateway}, ${lang})
-          on conflict (tenant_id, voice_id, phone_hash) do update set phone_sealed = excluded.phone_sealed, gateway = excluded.gateway, lang = excluded.lang`);
-        await recordAudit(tx, { tenantId: city.id, actorId: null, action: 'voice.follow-by-text', objectType: 'voice', objectId: voice.id, after: { gateway } });
-        replies.push(answer('follow', t('text.following', { ...words, reference: voice.reference }), voice.id));
-        break;
-      }
-      case 'stop':
-        await tx.execute(sql`
-          insert into voices_text_contact (tenant_id, phone_hash, opted_out_at) values (${city.id}, ${caller}, now())
-          on conflict (tenant_id, phone_hash) do update set opted_out_at = coalesce(voices_text_contact.opted_out_at, now()), updated_at = now()`);
-        // Nothing more is owed to this number: news it followed and texts not yet sent go.
-        await tx.execute(sql`delete from voices_text_follower where tenant_id = ${city.id} and phone_hash = ${caller}`);
-        await tx.execute(sql`update voices_text_delivery set status = 'dropped', phone_sealed = null, last_error = 'opted out', updated_at = now()
-          where tenant_id = ${city.id} and phone_hash = ${caller} and status = 'queued' and purpose <> 'stop'`);
-        await recordAudit(tx, { tenantId: city.id, actorId: null, action: 'text.opt-out', objectType: 'phone', objectId: caller, after: { gateway } });
-        // The one text an opted-out number still gets: the confirmation, unless it had already stopped.
-        if (!optedOut) replies.push(answer('stop', t('text.stopped', words)));
-        break;
-      case 'start':
-        await tx.execute(sql`
-          insert into voices_text_contact (tenant_id, phone_hash, opted_out_at) values (${city.id}, ${caller}, null)
-          on conflict (tenant_id, phone_hash) do update set opted_out_at = null, updated_at = now()`);
-        if (optedOut) await recordAudit(tx, { tenantId: city.id, actorId: null, action: 'text.opt-in', objectType: 'phone', objectId: caller, after: { gateway } });
-        replies.push(answer('start', t('text.started', words)));
-        break;
-    }
-    await queueTexts(tx, outbox, optedOut && kind !== 'start' ? replies.filter((r) => r.purpose === 'stop') : replies);
-    return 'answered';
-  });
-}
-
-/** A message answered: recorded by its id, with its replies unless the phone opted out. */
-interface Answer {
-  outbox: TextOutbox;
-  gateway: string;
-  messageId: string;
-  tenantId: string;
-  caller: string;
-  replies: OutboundText[];
-}
-
-// One writer per database: answers to texts arriving while others are being stored go together.
-const answerWriters = new WeakMap<Db, (answer: Answer) => Promise<boolean>>();
-function answerWriter(db: Db) {
-  let writer = answerWriters.get(db);
-  if (!writer) answerWriters.set(db, (writer = groupCommit((batch: Answer[]) => recordAnswers(db, batch))));
-  return writer;
-}
-
-/**
- * Records a batch of answered messages in one transaction: their ids (a message already seen is
- * a gateway's retry and gets nothing), then the replies owed to phones that did not opt out.
- * Answers, per message, whether it was new.
- */
-async function recordAnswers(db: Db, batch: Answer[]): Promise<boolean[]> {
-  return db.transaction(async (tx) => {
-    const rows = await queryRows<{ gateway: string; message_id: string; opted_out: boolean }>(tx, sql`
-      with arrived as (
-        select * from jsonb_to_recordset(${JSON.stringify(batch.map((a) => ({ gateway: a.gateway, message_id: a.messageId, tenant_id: a.tenantId, phone_hash: a.caller })))}::jsonb)
-          as r (gateway text, message_id text, tenant_id uuid, phone_hash text)
-      ), recorded as (
-        insert into voices_text_inbound (gateway, message_id, tenant_id)
-        select gateway, message_id, tenant_id from arrived
-        on conflict do nothing
-        returning gateway, message_id
-      )
-      select r.gateway, r.message_id, exists (
-        select from voices_text_contact c where c.tenant_id = a.tenant_id and c.phone_hash = a.phone_hash and c.opted_out_at is not null
-      ) as opted_out
-      from recorded r join arrived a on a.gateway = r.gateway and a.message_id = r.message_id`);
-    const keyOf = (gateway: string, messageId: string) => `${gateway}\0${messageId}`;
-    const optedOut = new Map(rows.map((r) => [keyOf(r.gateway, r.message_id), r.opted_out]));
-    // The same message twice in one batch: the first is the message, the second its retry.
-    const claimed = new Set<string>();
-    const fresh = batch.map((a) => {
-      const key = keyOf(a.gateway, a.messageId);
-      if (!optedOut.has(key) || claimed.has(key)) return false;
-      claimed.add(key);
-      return true;
-    });
-    const owed = batch.filter((a, i) => fresh[i] && !optedOut.get(keyOf(a.gateway, a.messageId)));
-    for (const outbox of new Set(owed.map((a) => a.outbox))) {
-      await queueTexts(tx, outbox, owed.filter((a) => a.outbox === outbox).flatMap((a) => a.replies));
-    }
-    return fresh;
-  });
-}
-
-/** The city's voice a phone names: a number (this year's) or a whole reference. */
-function voiceByTypedReference(db: Db, city: Tenant, typed: string, lang: Locale) {
-  const reference = referenceFromKeypad(typed, city.code ?? '', new Date().getUTCFullYear());
-  return reference ? getVoice(db, city.id, reference, lang) : Promise.resolve(null);
 }
 
 async function storeVoice(
