@@ -6,6 +6,7 @@
 import { Rational } from './rational.ts';
 import { byId, costOf, isExhaustive, totalSatisfaction, type Profile, type VoterGroup } from './profile.ts';
 import { greedy } from './greedy.ts';
+import { equalSharesUniform } from './mes-integer.ts';
 
 export type Completion = 'none' | 'add1' | 'add1-max' | 'add1-greedy';
 
@@ -14,7 +15,7 @@ export function mesCandidates(profile: Profile): string[] {
   return profile.ids.filter((id) => !profile.costs.get(id)!.isZero() && !totalSatisfaction(profile, id).isZero());
 }
 
-interface Supporters {
+export interface Supporters {
   id: string;
   cost: Rational;
   totalSat: Rational;
@@ -86,6 +87,14 @@ function affordability(c: Supporters, budgets: readonly Rational[]): Rational | 
 
 /** One run of MES with each voter's share of the budget set to `share`. */
 export function equalShares(profile: Profile, share: Rational = profile.voters === 0n ? Rational.ZERO : profile.budget.div(Rational.of(profile.voters))): string[] {
+  if (profile.voters === 0n) return [];
+  const projects = supportersOf(profile);
+  if (projects.every((c) => c.uniformSat || c.totalSat.isZero())) return equalSharesUniform(profile, projects, share);
+  return equalSharesRational(profile, share);
+}
+
+/** The same method in exact rationals: for points, where supporters value a project differently. */
+export function equalSharesRational(profile: Profile, share: Rational): string[] {
   if (profile.voters === 0n) return [];
   // Every voter starts with the same object: equal budgets stay one object (see charge).
   const budgets = profile.groups.map(() => share);

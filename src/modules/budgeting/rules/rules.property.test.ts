@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import type { PbElection } from '../pb/parse-pb.ts';
 import { Rational } from './rational.ts';
 import { COMPLETIONS, RULES, tally } from './tally.ts';
+import { equalShares, equalSharesRational } from './mes.ts';
+import { profileOf, type Satisfaction } from './profile.ts';
 
 const elections = fc.record({
   costs: fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 5 }),
@@ -41,6 +43,15 @@ describe('rule properties', () => {
       assert.deepEqual(tally(unanimous, 'mes', 'none').selected, tally(unanimous, 'greedy', 'none').selected);
       assert.deepEqual(tally(unanimous, 'mes-cardinality', 'none').selected, tally(unanimous, 'greedy-cost', 'none').selected);
     }));
+  });
+
+  it('gives the same outcome in integer arithmetic as in rationals, for any share of the budget', () => {
+    fc.assert(fc.property(elections, fc.nat(20), fc.constantFrom<Satisfaction>('cost', 'cardinality'), (e, extra, satisfaction) => {
+      const profile = profileOf(e, satisfaction);
+      if (profile.voters === 0n) return;
+      const share = profile.budget.div(Rational.of(profile.voters)).add(Rational.int(extra));
+      assert.deepEqual(equalShares(profile, share), equalSharesRational(profile, share));
+    }), { numRuns: 300 });
   });
 
   it('finds the group a majority-takes-all outcome leaves out, so the check below can fail', () => {
