@@ -3,3 +3,4 @@
 export { parsePb, type PbElection, type PbProblem, type ParsedPb } from './pb/parse-pb.ts';
 export { tally, RULES, COMPLETIONS, RuleRefused, type RuleName, type Tally } from './rules/tally.ts';
 export type { Completion } from './rules/mes.ts';
+export { writePb } from './pb/write-pb.ts';
