@@ -6,3 +6,4 @@ export type { Completion } from './rules/mes.ts';
 export { writePb } from './pb/write-pb.ts';
 export { checkBallot, remainingBudget, type BallotDesign, type BallotProblem, type CheckedBallot } from './ballots/ballot-rules.ts';
 export { PHASES, canMovePhase, nextPhase, acceptsBallots, type Phase } from './ballots/process-phases.ts';
+export { explainEqualShares, type EqualSharesReport, type Shortfall } from './rules/explain.ts';

@@ -4,7 +4,7 @@
 // budget by it. Prices and budgets are then compared and subtracted as integers, with no
 // greatest common divisor ever computed, which is what made exact rationals slow: the outcome is
 // exactly the rational computation's (the sample and property tests hold both to the reference).
-import type { Rational } from './rational.ts';
+import { Rational as RationalNumber, type Rational } from './rational.ts';
 import { byId, type Profile } from './profile.ts';
 import type { Supporters } from './mes.ts';
 
@@ -21,6 +21,11 @@ const cmp = (a: { num: bigint; den: bigint }, b: { num: bigint; den: bigint }) =
 };
 
 export function equalSharesUniform(profile: Profile, projects: readonly Supporters[], share: Rational): string[] {
+  return equalSharesUniformRun(profile, projects, share).selected;
+}
+
+/** The run, with what each group of voters has left at the end (n / D, as a rational). */
+export function equalSharesUniformRun(profile: Profile, projects: readonly Supporters[], share: Rational): { selected: string[]; left: Rational[] } {
   let denominator = share.den;
   const zero: Budget = { n: 0n };
   const start: Budget = { n: share.num };
@@ -104,5 +109,11 @@ export function equalSharesUniform(profile: Profile, projects: readonly Supporte
     candidates = candidates.filter((entry) => entry !== chosen);
     selected.push(chosen.c.id);
   }
-  return selected.sort(byId);
+  const asRational = new Map<Budget, Rational>();
+  const left = budgets.map((b) => {
+    let r = asRational.get(b);
+    if (!r) asRational.set(b, (r = RationalNumber.of(b.n, denominator)));
+    return r;
+  });
+  return { selected: selected.sort(byId), left };
 }

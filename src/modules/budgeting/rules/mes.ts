@@ -26,7 +26,7 @@ export interface Supporters {
 
 // Who supports what depends only on the ballots: worked out once per profile, not once per run.
 const supportersByProfile = new WeakMap<Profile, Supporters[]>();
-function supportersOf(profile: Profile): Supporters[] {
+export function supportersOf(profile: Profile): Supporters[] {
   let all = supportersByProfile.get(profile);
   if (!all) {
     const byProject = new Map(profile.ids.map((id) => [id, [] as Supporters['supporters']]));
