@@ -43,3 +43,16 @@ export function decodeFormComponent(part: string): string | null {
     return null;
   }
 }
+
+/**
+ * The text of a file sent with a multipart form, decoded strictly as UTF-8, or the catalogue key
+ * of what is wrong with it: no file (or an empty one), or text that is not UTF-8.
+ */
+export async function uploadedText(file: File | undefined): Promise<{ text: string } | { problem: 'error.import.noFile' | 'error.import.encoding' }> {
+  if (!file || file.size === 0) return { problem: 'error.import.noFile' };
+  try {
+    return { text: decoder.decode(await file.arrayBuffer()) };
+  } catch {
+    return { problem: 'error.import.encoding' };
+  }
+}

@@ -5,4 +5,4 @@ export { rateLimit, clientAddress } from './rate-limit.ts';
 export { cookieOptions } from './cookies.ts';
 export { LOCALE_COOKIE } from './locale-cookie.ts';
 export { isApiPath } from './errors.tsx';
-export { parseUrlEncoded } from './form.ts';
+export { parseUrlEncoded, uploadedText } from './form.ts';

@@ -1,7 +1,7 @@
 // The inclusion dashboard (public), its figures as CSV, and the page where a city admin loads
 // the city's population.
 import type { Context, Hono } from 'hono';
-import type { AppEnv } from '../../../core/http/index.ts';
+import { uploadedText, type AppEnv } from '../../../core/http/index.ts';
 import { writeCsv } from '../../../core/csv.ts';
 import { AGE_BANDS, cityContext, listAreas, restrictedCityContext, type CityContext } from '../../voices/index.ts';
 import { canLoadPopulation } from '../permissions.ts';
@@ -56,15 +56,9 @@ export function inclusionPages(app: Hono<AppEnv>): void {
   app.post('/c/:city/inclusion/population', async (c) => {
     const ctx = await adminContext(c);
     if (ctx instanceof Response) return ctx;
-    const file = c.get('files').file;
-    if (!file || file.size === 0) return show(ctx, { fileIssue: 'error.import.noFile' }, 400);
-    let csv: string;
-    try {
-      csv = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-    } catch {
-      return show(ctx, { fileIssue: 'error.import.encoding' }, 400);
-    }
-    const result = await loadPopulation(ctx.db, { csv }, ctx.v.actor, ctx.city);
+    const upload = await uploadedText(c.get('files').file);
+    if ('problem' in upload) return show(ctx, { fileIssue: upload.problem }, 400);
+    const result = await loadPopulation(ctx.db, { csv: upload.text }, ctx.v.actor, ctx.city);
     if (!result.ok) return show(ctx, { problems: result.problems }, 422);
     return show(ctx, { loaded: { rows: result.rows, people: result.people } });
   });

@@ -3,7 +3,7 @@
 import type { Context, Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
 import type { AppEnv } from '../../../core/http/index.ts';
-import { parseForm, rateLimit } from '../../../core/http/index.ts';
+import { parseForm, rateLimit, uploadedText } from '../../../core/http/index.ts';
 import { AppError, notFound } from '../../../core/result.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
 import { VoiceFilters, VoiceInput } from '../schemas.ts';
@@ -132,15 +132,9 @@ export function publicPages(app: Hono<AppEnv>): void {
   app.post('/c/:city/assist/import', postLimit, async (c) => {
     const ctx = await assistContext(c);
     if (ctx instanceof Response) return ctx;
-    const file = c.get('files').file;
-    if (!file || file.size === 0) return showImport(ctx, { fileIssue: { messageKey: 'error.import.noFile' } }, 400);
-    let csv: string;
-    try {
-      csv = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-    } catch {
-      return showImport(ctx, { fileIssue: { messageKey: 'error.import.encoding' } }, 400);
-    }
-    const result = await importVoices(ctx.db, { csv, lang: ctx.v.locale, secret: c.get('services').config.secret }, ctx.v.actor, ctx.city);
+    const upload = await uploadedText(c.get('files').file);
+    if ('problem' in upload) return showImport(ctx, { fileIssue: { messageKey: upload.problem } }, 400);
+    const result = await importVoices(ctx.db, { csv: upload.text, lang: ctx.v.locale, secret: c.get('services').config.secret }, ctx.v.actor, ctx.city);
     if (!result.ok) return showImport(ctx, { problems: result.problems }, 422);
     return showImport(ctx, { imported: { references: result.references, created: result.created } });
   });
