@@ -1,8 +1,8 @@
 // Why a project was not funded under equal shares, in terms every voter can check: at the end,
 // its supporters together had this much of their shares left, and it cost that much more.
 import { Rational } from './rational.ts';
-import { byId, costOf, isExhaustive, type Profile } from './profile.ts';
-import { mesCandidates, supportersOf, type Completion } from './mes.ts';
+import { byId, type Profile } from './profile.ts';
+import { decidingRun, supportersOf, type Completion } from './mes.ts';
 import { equalSharesUniformRun } from './mes-integer.ts';
 
 export interface Shortfall {
@@ -25,22 +25,7 @@ export interface EqualSharesReport {
 /** Cost or approval utilities; with add1 completions, the share of the run the outcome came from. */
 export function explainEqualShares(profile: Profile, completion: Exclude<Completion, 'add1-greedy'> = 'none'): EqualSharesReport {
   const projects = supportersOf(profile);
-  const equal = profile.voters === 0n ? Rational.ZERO : profile.budget.div(Rational.of(profile.voters));
-  let share = equal;
-  let run = equalSharesUniformRun(profile, projects, share);
-  if (completion !== 'none' && profile.voters > 0n) {
-    const candidates = mesCandidates(profile);
-    let previous = { share, run };
-    for (let next = share; ; ) {
-      const attempt = equalSharesUniformRun(profile, projects, next);
-      if (costOf(profile, attempt.selected).gt(profile.budget)) break;
-      previous = { share: next, run: attempt };
-      if (candidates.every((id) => attempt.selected.includes(id))) break;
-      if (completion === 'add1' && isExhaustive(profile, attempt.selected, candidates)) break;
-      next = next.add(Rational.ONE);
-    }
-    ({ share, run } = previous);
-  }
+  const { share, result: run } = decidingRun(profile, completion, (at) => equalSharesUniformRun(profile, projects, at), (r) => r.selected);
   const chosen = new Set(run.selected);
   const shortfalls = projects
     .filter((p) => !chosen.has(p.id) && !p.totalSat.isZero())

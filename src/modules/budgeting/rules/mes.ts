@@ -161,17 +161,30 @@ function charge(c: Supporters, rho: Rational, budgets: Rational[]): void {
 export function methodOfEqualShares(profile: Profile, completion: Completion = 'none'): string[] {
   if (completion === 'none') return equalShares(profile);
   if (profile.voters === 0n) return [];
-  const candidates = mesCandidates(profile);
-  let share = profile.budget.div(Rational.of(profile.voters));
-  let previous: string[] = [];
-  for (;;) {
-    const outcome = equalShares(profile, share);
-    if (costOf(profile, outcome).gt(profile.budget)) break;
-    previous = outcome;
-    const everything = candidates.every((id) => outcome.includes(id));
-    if (everything || (completion !== 'add1-max' && isExhaustive(profile, outcome, candidates))) break;
-    share = share.add(Rational.ONE);
-  }
+  const { result: previous } = decidingRun(profile, completion, (share) => equalShares(profile, share), (selected) => selected);
   if (completion === 'add1-greedy' && !isExhaustive(profile, previous)) return greedy(profile, previous);
   return previous;
+}
+
+/**
+ * The run an outcome comes from: at the equal share, or, with an add1 completion, raising every
+ * share by one unit a round (see methodOfEqualShares). `run` computes a run at a share and
+ * `selectedOf` reads its funded projects, so callers can keep more of the run than its outcome.
+ */
+export function decidingRun<R>(profile: Profile, completion: Completion, run: (share: Rational) => R, selectedOf: (result: R) => readonly string[]): { share: Rational; result: R } {
+  const equal = profile.voters === 0n ? Rational.ZERO : profile.budget.div(Rational.of(profile.voters));
+  // At the equal share the budget is never overspent: each voter pays at most their share.
+  let decided = { share: equal, result: run(equal) };
+  if (completion === 'none' || profile.voters === 0n) return decided;
+  const candidates = mesCandidates(profile);
+  for (;;) {
+    const selected = selectedOf(decided.result);
+    if (candidates.every((id) => selected.includes(id))) break;
+    if (completion !== 'add1-max' && isExhaustive(profile, selected, candidates)) break;
+    const share = decided.share.add(Rational.ONE);
+    const result = run(share);
+    if (costOf(profile, selectedOf(result)).gt(profile.budget)) break;
+    decided = { share, result };
+  }
+  return decided;
 }
