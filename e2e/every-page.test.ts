@@ -48,6 +48,16 @@ describe('every page passes axe-core', () => {
     await server?.stop();
   });
 
+  /** An upload page, then the same page listing the problems of a CSV file sent to it: both checked. */
+  async function uploadWithProblems(page: Page, path: string, csv: string): Promise<void> {
+    await page.goto(path);
+    await expectAccessible(page);
+    await page.locator('#file').setInputFiles({ name: 'file.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator(`form[action="${path}"] button[type=submit]`).click();
+    await page.waitForSelector('table');
+    await expectAccessible(page);
+  }
+
   /** The language each browser context asks for, so every page checked is checked in it. */
   const languageOf = new WeakMap<BrowserContext, string>();
 
@@ -89,22 +99,13 @@ describe('every page passes axe-core', () => {
         '/c/alpha/inclusion', '/c/alpha/inclusion/population',
       ]);
       // A population file with problems, listed by row.
-      await page.goto('/c/alpha/inclusion/population');
-      await page.locator('#file').setInputFiles({ name: 'population.csv', mimeType: 'text/csv', buffer: Buffer.from('area,sex,age_band,people\neast,woman,teen,many\n') });
-      await page.locator('form[action="/c/alpha/inclusion/population"] button[type=submit]').click();
-      await page.waitForSelector('table');
-      await expectAccessible(page);
+      await uploadWithProblems(page, '/c/alpha/inclusion/population', 'area,sex,age_band,people\neast,woman,teen,many\n');
       // An assisted voice sent without the person's consent, with its error summary.
       await page.goto('/c/alpha/assist');
       await page.locator('form[action="/c/alpha/assist"] button[type=submit]').click();
       await expectAccessible(page);
       // A file of paper forms with problems, listed by row.
-      await page.goto('/c/alpha/assist/import');
-      await expectAccessible(page);
-      await page.locator('#file').setInputFiles({ name: 'forms.csv', mimeType: 'text/csv', buffer: Buffer.from('title,description,category,consent\nHi,short,nothing,no\n') });
-      await page.locator('form[action="/c/alpha/assist/import"] button[type=submit]').click();
-      await page.waitForSelector('table');
-      await expectAccessible(page);
+      await uploadWithProblems(page, '/c/alpha/assist/import', 'title,description,category,consent\nHi,short,nothing,no\n');
       // A failed settings form, with its error summary.
       await page.goto('/c/alpha/settings');
       await page.locator('form[action="/c/alpha/settings/areas"] button').click();

@@ -4,23 +4,21 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../core/db/index.ts';
 import { recordAudit } from '../../../core/audit/index.ts';
 import { seal } from '../../../core/crypto.ts';
-import { translator, type Locale } from '../../../core/i18n/index.ts';
+import type { Locale } from '../../../core/i18n/index.ts';
 import type { Tenant } from '../../../core/tenancy/index.ts';
 import { rememberCallerLanguage } from '../queries/caller-language.ts';
 import { voiceByTypedReference } from '../queries/voice-by-typed-reference.ts';
-import { keywordValues } from '../texts/wording.ts';
-import { queueTexts, type OutboundText, type TextOutbox, type TextPurpose } from '../texts/outbox.ts';
-import type { TextArrival, TextOutcome } from './receive-text.ts';
+import { queueTexts, type OutboundText, type TextOutbox } from '../texts/outbox.ts';
+import type { Replying, TextArrival, TextOutcome } from './receive-text.ts';
 
 export async function changeSubscription(
   db: Db, outbox: TextOutbox,
-  input: { arrival: TextArrival; city: Tenant; caller: string; lang: Locale; remembered: Locale | null; kind: 'follow' | 'stop' | 'start'; reference: string | null },
+  input: {
+    arrival: TextArrival; city: Tenant; caller: string; lang: Locale; remembered: Locale | null; reply: Replying;
+    kind: 'follow' | 'stop' | 'start'; reference: string | null;
+  },
 ): Promise<TextOutcome> {
-  const { arrival: { gateway, message }, city, caller, lang, kind } = input;
-  const t = translator(lang);
-  const words = { city: city.name, ...keywordValues(lang) };
-  const answer = (purpose: TextPurpose, body: string, voiceId: string | null = null): OutboundText =>
-    ({ tenantId: city.id, gateway, phone: message.from, phoneHash: caller, purpose, body, voiceId });
+  const { arrival: { gateway, message }, city, caller, lang, kind, reply: { t, words, answer } } = input;
   return db.transaction(async (tx) => {
     const [fresh] = await queryRows<{ ok: number }>(tx, sql`
       insert into voices_text_inbound (gateway, message_id, tenant_id) values (${gateway}, ${message.messageId}, ${city.id})

@@ -3,7 +3,7 @@
 // message again (by its id) changes nothing and gets no second answer.
 import type { Db } from '../../../core/db/index.ts';
 import { nameBasedUuid } from '../../../core/crypto.ts';
-import { formatDate, isLocale, translator, type Locale } from '../../../core/i18n/index.ts';
+import { formatDate, isLocale, translator, type Locale, type Translate } from '../../../core/i18n/index.ts';
 import { fieldIssues } from '../../../core/validation.ts';
 import type { Tenant } from '../../../core/tenancy/index.ts';
 import { VoiceInput } from '../schemas.ts';
@@ -11,7 +11,7 @@ import { categoryName, loadTaxonomy } from '../queries/list-taxonomy.ts';
 import { callerLanguage, rememberCallerLanguage } from '../queries/caller-language.ts';
 import { titleFrom } from '../title-from.ts';
 import { submitVoice } from './submit-voice.ts';
-import { parseText, type TextCommand } from '../texts/commands.ts';
+import { parseText, type CommandKind, type TextCommand } from '../texts/commands.ts';
 import { classifyText } from '../texts/classify.ts';
 import { phoneHash } from '../texts/phone.ts';
 import { keywordValues, textKeywords } from '../texts/wording.ts';
@@ -27,6 +27,20 @@ export interface TextArrival {
   message: InboundText;
 }
 
+/** What an answer is written with: the language's messages and keywords, and the reply to this phone. */
+export interface Replying {
+  t: Translate;
+  words: { city: string } & Record<CommandKind, string>;
+  answer: (purpose: TextPurpose, body: string, voiceId?: string | null) => OutboundText;
+}
+
+const replying = (arrival: TextArrival, city: Tenant, caller: string, lang: Locale): Replying => ({
+  t: translator(lang),
+  words: { city: city.name, ...keywordValues(lang) },
+  answer: (purpose, body, voiceId = null) =>
+    ({ tenantId: city.id, gateway: arrival.gateway, phone: arrival.message.from, phoneHash: caller, purpose, body, voiceId }),
+});
+
 /** 'duplicate' when the gateway had delivered this message before. */
 export type TextOutcome = 'answered' | 'duplicate';
 
@@ -41,18 +55,16 @@ export async function receiveText(db: Db, outbox: TextOutbox, arrival: TextArriv
   const fallback: Locale = remembered ?? (isLocale(city.defaultLocale) ? city.defaultLocale : 'en');
   // A keyword chooses the language of the answer when it belongs to one the caller did not use before.
   const lang: Locale = 'langs' in command ? (command.langs.includes(fallback) ? fallback : command.langs[0]!) : fallback;
-  const t = translator(lang);
-  const words = { city: city.name, ...keywordValues(lang) };
-  const answer = (purpose: TextPurpose, body: string, voiceId: string | null = null): OutboundText =>
-    ({ tenantId: city.id, gateway, phone: message.from, phoneHash: caller, purpose, body, voiceId });
+  const reply = replying(arrival, city, caller, lang);
+  const { t, words, answer } = reply;
 
   // Following, stopping and starting change what the city keeps about the phone: one
   // transaction each. Everything else only answers, in a batch with the texts arriving meanwhile.
   if (command.kind === 'stop' || command.kind === 'start') {
-    return changeSubscription(db, outbox, { arrival, city, caller, lang, remembered, kind: command.kind, reference: null });
+    return changeSubscription(db, outbox, { arrival, city, caller, lang, remembered, reply, kind: command.kind, reference: null });
   }
   if (command.kind === 'follow' && command.reference !== null) {
-    return changeSubscription(db, outbox, { arrival, city, caller, lang, remembered, kind: 'follow', reference: command.reference });
+    return changeSubscription(db, outbox, { arrival, city, caller, lang, remembered, reply, kind: 'follow', reference: command.reference });
   }
   if (lang !== remembered && 'langs' in command) await rememberCallerLanguage(db, city.id, caller, lang);
   const replies: OutboundText[] = [];
