@@ -6,6 +6,7 @@ import { isLocale, translator } from '../../../core/i18n/index.ts';
 import { FINAL, type VoiceStatus } from '../status.ts';
 import { queueTexts, type TextOutbox } from '../texts/outbox.ts';
 import { unseal } from '../../../core/crypto.ts';
+import { shorten } from '../ussd/screens.ts';
 
 /** A note longer than this is cut: the text is news, the page has the rest. */
 const NOTE_CHARACTERS = 120;
@@ -15,17 +16,15 @@ export async function notifyFollowers(
 ): Promise<void> {
   const followers = await queryRows<{ phone_hash: string; phone_sealed: string; gateway: string; lang: string }>(tx, sql`
     select phone_hash, phone_sealed, gateway, lang from voices_text_follower where tenant_id = ${tenantId} and voice_id = ${voice.id}`);
+  const shortNote = note?.trim() ? shorten(note, NOTE_CHARACTERS) : null;
   const texts = followers.flatMap((f) => {
     const phone = unseal(outbox.secret, f.phone_sealed);
     if (phone === null) return [];
     const t = translator(isLocale(f.lang) ? f.lang : 'en');
     const values = { reference: voice.reference, status: t(`status.${status}`) };
-    const trimmedNote = note?.trim() ? shorten(note.trim()) : null;
-    const body = trimmedNote ? t('text.noticeWithNote', { ...values, note: trimmedNote }) : t('text.notice', values);
+    const body = shortNote ? t('text.noticeWithNote', { ...values, note: shortNote }) : t('text.notice', values);
     return [{ tenantId, voiceId: voice.id, gateway: f.gateway, phone, phoneHash: f.phone_hash, purpose: 'notice' as const, body }];
   });
   await queueTexts(tx, outbox, texts);
   if (FINAL.has(status)) await tx.execute(sql`delete from voices_text_follower where tenant_id = ${tenantId} and voice_id = ${voice.id}`);
 }
-
-const shorten = (note: string) => (note.length <= NOTE_CHARACTERS ? note : `${note.slice(0, NOTE_CHARACTERS - 1).trimEnd()}…`);
