@@ -1,11 +1,10 @@
 // WCAG 2.2 checks a person would notice: raising a voice with the keyboard alone, with each
 // focused control visibly marked (2.1.1, 2.4.7), and pages that hold together on a 320 px wide
 // screen and with text at 200 % (1.4.10 reflow, 1.4.4 resize text), without sideways scrolling.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './support/suite.ts';
 
 // Strings, not functions: this program is type-checked without the DOM library.
 const FOCUSED = `(() => {
@@ -23,25 +22,13 @@ const OVERFLOW = `(() => {
 interface Focused { tag: string; id: string; type: string | null; cls: string; marked: boolean }
 
 describe('keyboard only, narrow screens and large text', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   async function open(options: { width: number; height?: number }): Promise<Page> {
     // Script stays on so the test can read focus and layout; the pages themselves use none.
-    const context = await browser.newContext({ locale: 'en-GB', baseURL: server.url, viewport: { width: options.width, height: options.height ?? 800 }, bypassCSP: true });
+    const context = await suite.browser.newContext({ locale: 'en-GB', baseURL: suite.server.url, viewport: { width: options.width, height: options.height ?? 800 }, bypassCSP: true });
     context.setDefaultTimeout(10_000);
-    contexts.push(context);
+    suite.track(context);
     return context.newPage();
   }
 

@@ -1,31 +1,19 @@
 // Residents and moderators in a real browser with JavaScript turned off: a voice raised in
 // French and found by its reference, answered by a moderator, and the same in Arabic laid out
 // right to left. Every page visited is checked with axe-core.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, expectAccessible, browserWithoutScript } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { expectAccessible, browserWithoutScript } from './support/browser.ts';
+import { browserSuite } from './support/suite.ts';
 import { ACCOUNTS, PASSWORD } from '../test/support/fixtures.ts';
 
 describe('voices in a browser without JavaScript', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   async function person(locale: string): Promise<Page> {
-    const context = await browserWithoutScript(browser, locale, server.url);
-    contexts.push(context);
+    const context = await browserWithoutScript(suite.browser, locale, suite.server.url);
+    suite.track(context);
     return context.newPage();
   }
 
