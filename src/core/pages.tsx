@@ -8,7 +8,7 @@ import { cookieOptions } from './http/cookies.ts';
 import { safeNext } from './http/parse-form.ts';
 import { LOCALE_COOKIE } from './http/locale-cookie.ts';
 import { isLocale } from './i18n/index.ts';
-import { renderPage, viewContext, stylesheetBody, stylesheetHref } from './views/index.ts';
+import { renderPage, viewContext, stylesheetBody, stylesheetHref, scriptBody, scriptHref } from './views/index.ts';
 import { listCities } from './tenancy/index.ts';
 import { accountPages } from './auth/index.ts';
 import { notFound } from './result.ts';
@@ -27,6 +27,12 @@ export function corePages(app: Hono<AppEnv>): void {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     return c.body(stylesheetBody);
+  });
+
+  app.get(scriptHref, (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(scriptBody);
   });
 
   app.get('/lang/:code', (c) => {

@@ -2,5 +2,6 @@
 import type { ModuleManifest } from '../core/module.ts';
 import { voicesModule } from './voices/index.ts';
 import { inclusionModule } from './inclusion/index.ts';
+import { budgetingModule } from './budgeting/index.ts';
 
-export const modules: readonly ModuleManifest[] = [voicesModule, inclusionModule];
+export const modules: readonly ModuleManifest[] = [voicesModule, inclusionModule, budgetingModule];

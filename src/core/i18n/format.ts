@@ -38,3 +38,16 @@ export function formatPercent(locale: Locale, share: number): string {
 export function formatRatio(locale: Locale, ratio: number): string {
   return numberFormats(`${locale}\0ratio`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(ratio);
 }
+
+/**
+ * Money from integer minor units, in the language's style: "KES 1,500,000", "KES 12.50",
+ * "1 500 000 KES". Whole amounts leave out the zero cents that budgets would repeat on every line.
+ */
+export function formatMoney(locale: Locale, minor: number, currency: string): string {
+  const format = (whole: boolean) => numberFormats(`${locale}\0money\0${currency}\0${whole}`, () =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) }));
+  const digits = format(false).resolvedOptions().maximumFractionDigits ?? 2;
+  const unit = 10 ** digits;
+  // Minor units stay exact up to 2^53; dividing only here keeps the arithmetic in integers.
+  return format(minor % unit === 0).format(minor / unit);
+}

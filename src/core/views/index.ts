@@ -1,6 +1,7 @@
 export { renderPage, type PageProps } from './render.tsx';
 export { viewContext, byField, type ViewContext, type FieldErrors } from './view-context.ts';
 export { stylesheetBody, stylesheetHref } from './styles.ts';
+export { scriptBody, scriptHref } from './script.ts';
 export { Layout, type NavItem } from './components/layout/Layout.tsx';
 export { ErrorSummary, fieldId } from './components/error-summary/ErrorSummary.tsx';
 export { TextInput, TextArea, Select, Radios, Checkbox, FileInput, type Choice } from './components/field/Field.tsx';

@@ -3,7 +3,7 @@ import type { PbElection } from '../pb/parse-pb.ts';
 import { greedy } from './greedy.ts';
 import { methodOfEqualShares, type Completion } from './mes.ts';
 import { sequentialPhragmen } from './phragmen.ts';
-import { costOf, profileOf } from './profile.ts';
+import { costOf, profileOf, type Satisfaction } from './profile.ts';
 
 export const RULES = ['greedy', 'greedy-cost', 'greedy-points', 'mes', 'mes-cardinality', 'mes-points', 'phragmen'] as const;
 export type RuleName = (typeof RULES)[number];
@@ -26,11 +26,14 @@ export function tally(election: PbElection, rule: RuleName, completion: Completi
     throw new RuleRefused(`${rule} needs cumulative or scoring ballots; this election's are ${election.voteType}`);
   }
   if (rule === 'phragmen' && election.voteType !== 'approval') throw new RuleRefused(`sequential Phragmén needs approval ballots; this election's are ${election.voteType}`);
-  const satisfaction = rule === 'greedy' || rule === 'mes' || rule === 'phragmen' ? 'cost' : rule.endsWith('-points') ? 'points' : 'cardinality';
-  const profile = profileOf(election, satisfaction);
+  const profile = profileOf(election, satisfactionOf(rule));
   const selected = rule.startsWith('greedy') ? greedy(profile) : rule === 'phragmen' ? sequentialPhragmen(profile) : methodOfEqualShares(profile, completion);
   return { rule, completion, selected: inListingOrder(selected), cost: costOf(profile, selected).toString() };
 }
+
+/** How each rule values a funded project for a voter who chose it (see profile.ts). */
+export const satisfactionOf = (rule: RuleName): Satisfaction =>
+  rule === 'greedy' || rule === 'mes' || rule === 'phragmen' ? 'cost' : rule.endsWith('-points') ? 'points' : 'cardinality';
 
 function inListingOrder(ids: readonly string[]): string[] {
   const numeric = ids.every((id) => /^\d+$/.test(id));

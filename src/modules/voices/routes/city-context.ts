@@ -9,7 +9,7 @@ import { renderPage, viewContext, type NavItem, type PageProps, type ViewContext
 import type { Db } from '../../../core/db/index.ts';
 import { canAssist, canConfigureCity, canModerate } from '../permissions.ts';
 
-export type NavKey = 'voices' | 'new' | 'assist' | 'priorities' | 'inclusion' | 'moderate' | 'settings';
+export type NavKey = 'voices' | 'new' | 'assist' | 'priorities' | 'budgets' | 'inclusion' | 'moderate' | 'settings';
 
 export interface CityContext {
   city: Tenant;
@@ -35,7 +35,8 @@ export async function cityContext(c: Context<AppEnv>): Promise<CityContext> {
     { key: 'voices', href: `${base}/voices`, label: v.t('nav.voices') },
     { key: 'new', href: `${base}/voices/new`, label: v.t('nav.newVoice') },
     { key: 'priorities', href: `${base}/priorities`, label: v.t('nav.priorities') },
-    // The inclusion module's dashboard: who is heard, open to everyone.
+    // Other modules' public pages: participatory budgets, and who is heard.
+    { key: 'budgets', href: `${base}/budgets`, label: v.t('nav.budgets') },
     { key: 'inclusion', href: `${base}/inclusion`, label: v.t('nav.inclusion') },
   ];
   if (canAssist(v.actor, city)) items.push({ key: 'assist', href: `${base}/assist`, label: v.t('nav.assist') });

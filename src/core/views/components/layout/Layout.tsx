@@ -1,5 +1,5 @@
 // The page shell: skip link, header with language switcher and account links, one main
-// landmark, footer. One stylesheet, no script.
+// landmark, footer. One stylesheet; the enhancement script only where a page asks for it.
 import type { ComponentChildren as Child } from 'preact';
 import { LOCALES, LOCALE_NAMES } from '../../../i18n/index.ts';
 import type { ViewContext } from '../../view-context.ts';
@@ -19,6 +19,8 @@ export interface LayoutProps {
   site?: { name: string; href: string } | undefined;
   nav?: readonly NavItem[] | undefined;
   stylesheet: string;
+  /** The enhancement script's address, for pages that use it (a ballot's running total). */
+  script?: string | undefined;
   children: Child;
 }
 
@@ -33,6 +35,7 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <link rel="stylesheet" href={props.stylesheet} />
+        {props.script ? <script src={props.script} defer /> : null}
       </head>
       <body>
         <a class="skip-link" href="#main">{t('layout.skipToContent')}</a>

@@ -1,0 +1,17 @@
+// Participatory budgeting: processes with their budgets, ideas and their review, ballots on
+// the web (signed in or with a one-time code), results by fair rules that explain themselves,
+// and the anonymised ballots as pabulib files anyone can recount.
+import type { ModuleManifest } from '../../core/module.ts';
+import processes from './migrations/0001_processes.ts';
+import { residentPages } from './routes/pages.tsx';
+import { staffPages } from './routes/admin.tsx';
+
+export const budgetingModule: ModuleManifest = {
+  name: 'budgeting',
+  migrations: [processes],
+  pages(app) {
+    // Staff pages first: /budgets/new must not be read as a process called "new".
+    staffPages(app);
+    residentPages(app);
+  },
+};

@@ -1,0 +1,172 @@
+// Residents' pages: the city's processes, one process, sending an idea, the ballot, the
+// results and the anonymised ballots as pabulib files.
+import { createHash } from 'node:crypto';
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../../core/http/index.ts';
+import { parseForm, rateLimit } from '../../../core/http/index.ts';
+import { notFound } from '../../../core/result.ts';
+import type { FieldIssue } from '../../../core/validation.ts';
+import { AGE_BANDS, SEXES, cityContext, listAreas } from '../../voices/index.ts';
+import { canReviewIdeas, canRunProcess, canSubmitIdea } from '../permissions.ts';
+import { IdeaInput } from '../schemas.ts';
+import { listProcesses } from '../queries/get-process.ts';
+import { listIdeas } from '../queries/list-ideas.ts';
+import { processResults } from '../queries/process-results.ts';
+import { budgetElection } from '../queries/budget-election.ts';
+import { submitIdea } from '../services/submit-idea.ts';
+import { castBallot, type CastBallotError } from '../services/cast-ballot.ts';
+import { readBallotForm } from '../ballots/ballot-form.ts';
+import { writePb } from '../pb/write-pb.ts';
+import { ProcessList } from '../views/ProcessList.tsx';
+import { ProcessPage } from '../views/ProcessPage.tsx';
+import { IdeaForm } from '../views/IdeaForm.tsx';
+import { BallotPage } from '../views/BallotPage.tsx';
+import { ResultsPage } from '../views/ResultsPage.tsx';
+import { ThanksPage } from '../views/ThanksPage.tsx';
+import { processContext, type ProcessContext } from './process-context.ts';
+import type { Process } from '../process.ts';
+
+export function residentPages(app: Hono<AppEnv>): void {
+  // Codes are guessed by posting ballots: the vote page has its own, tighter limit.
+  const voteLimit = rateLimit({ bucket: 'budgeting-vote', limit: (config) => config.rateLimitPosts });
+
+  app.get('/c/:city/budgets', async (c) => {
+    const ctx = await cityContext(c);
+    const processes = await listProcesses(ctx.db, ctx.city.id);
+    return ctx.page('budgets', {
+      title: ctx.v.t('budgeting.listTitle'),
+      children: <ProcessList v={ctx.v} base={ctx.base} processes={processes} canRun={canRunProcess(ctx.v.actor, ctx.city)} />,
+    });
+  });
+
+  const showProcess = async (ctx: ProcessContext, extra: { notice?: string; problem?: string } = {}, status: 200 | 409 = 200) => {
+    const ideas = await listIdeas(ctx.db, ctx.city.id, ctx.process.id);
+    return ctx.page('budgets', {
+      status, title: ctx.process.title,
+      children: <ProcessPage v={ctx.v} base={ctx.base} process={ctx.process} projects={ctx.projects} ideas={ideas} areaNames={ctx.areaNames}
+        canRun={canRunProcess(ctx.v.actor, ctx.city)} canReview={canReviewIdeas(ctx.v.actor, ctx.city)} {...extra} />,
+    });
+  };
+  app.get('/c/:city/budgets/:process', async (c) => showProcess(await processContext(c), { notice: NOTICES[c.req.query('done') ?? ''], problem: PROBLEMS[c.req.query('problem') ?? ''] }));
+
+  const ideaForm = async (ctx: ProcessContext, values: Record<string, string>, issues: FieldIssue[], status: 200 | 400 | 409 | 422) => {
+    const areas = await listAreas(ctx.db, ctx.city.id);
+    return ctx.page('budgets', {
+      status, hasErrors: issues.length > 0, title: ctx.v.t('budgeting.idea.title'),
+      children: <IdeaForm v={ctx.v} base={ctx.base} process={ctx.process} areas={areas} values={values} issues={issues} />,
+    });
+  };
+  app.get('/c/:city/budgets/:process/ideas/new', async (c) => {
+    const ctx = await processContext(c);
+    if (!canSubmitIdea(ctx.v.actor)) return c.redirect(`/account/login?next=${encodeURIComponent(`${ctx.here}/ideas/new`)}`, 303);
+    if (ctx.process.phase !== 'ideas') return showProcess(ctx, { problem: 'error.budgeting.notCollecting' }, 409);
+    return ideaForm(ctx, {}, [], 200);
+  });
+  app.post('/c/:city/budgets/:process/ideas', async (c) => {
+    const ctx = await processContext(c);
+    if (!canSubmitIdea(ctx.v.actor)) return c.redirect(`/account/login?next=${encodeURIComponent(`${ctx.here}/ideas/new`)}`, 303);
+    const form = parseForm(c, IdeaInput);
+    if (!form.ok) return ideaForm(ctx, form.raw, form.issues, 400);
+    const areas = [...ctx.areaNames.keys()];
+    const result = await submitIdea(ctx.db, { ...form.data, process: ctx.process.slug, areas }, ctx.v.actor, ctx.city);
+    if (!result.ok) {
+      if (result.error === 'not-collecting') return showProcess(ctx, { problem: 'error.budgeting.notCollecting' }, 409);
+      return ideaForm(ctx, form.raw, [{ field: 'area', messageKey: 'error.field.choose', values: {} }], 422);
+    }
+    return c.redirect(`${ctx.here}?done=idea`, 303);
+  });
+
+  const ballot = (ctx: ProcessContext, area: string | undefined, values: Record<string, string>, issues: FieldIssue[], status: 200 | 400 | 409 | 422) => {
+    const hasDistricts = ctx.process.budgets.some((b) => b.area !== null);
+    const chosen = area && ctx.process.budgets.some((b) => b.area === area) ? area : undefined;
+    const open = hasDistricts && !chosen ? null : ctx.process.budgets.filter((b) => b.area === null || b.area === chosen);
+    return ctx.page('budgets', {
+      status, hasErrors: issues.length > 0, enhanced: true, title: ctx.v.t('budgeting.ballot.title', { process: ctx.process.title }),
+      children: <BallotPage v={ctx.v} base={ctx.base} process={ctx.process} projects={ctx.projects} areaNames={ctx.areaNames}
+        open={open} area={chosen} signedIn={!!ctx.v.actor} values={values} issues={issues} />,
+    });
+  };
+  app.get('/c/:city/budgets/:process/vote', async (c) => {
+    const ctx = await processContext(c);
+    if (ctx.process.phase !== 'voting') return showProcess(ctx, { problem: 'error.budgeting.closed' }, 409);
+    return ballot(ctx, c.req.query('area'), {}, [], 200);
+  });
+  app.post('/c/:city/budgets/:process/vote', voteLimit, async (c) => {
+    const ctx = await processContext(c);
+    const raw = c.get('form');
+    const area = raw.area || undefined;
+    const open = ctx.process.budgets.filter((b) => b.area === null || b.area === area);
+    const read = readBallotForm(raw, ctx.process.design, open.map((b) => ({ id: b.id, codes: ctx.projects.filter((p) => p.onBallot && p.budgetId === b.id).map((p) => p.code) })));
+    if (raw.action === 'check') return ballot(ctx, area, raw, read.issues, read.issues.length ? 400 : 200);
+    if (read.issues.length) return ballot(ctx, area, raw, read.issues, 400);
+    if (!ctx.v.actor && !(raw.code ?? '').trim()) return ballot(ctx, area, raw, [{ field: 'code', messageKey: 'error.budgeting.codeNeeded', values: {} }], 400);
+    const sex = (SEXES as readonly string[]).includes(raw.sex ?? '') ? raw.sex as typeof SEXES[number] : undefined;
+    const ageBand = (AGE_BANDS as readonly string[]).includes(raw.ageBand ?? '') ? raw.ageBand : undefined;
+    const result = await castBallot(ctx.db, {
+      process: ctx.process.slug, voter: ctx.v.actor ? { kind: 'account' } : { kind: 'code', code: raw.code! }, channel: ctx.v.actor ? 'web' : 'code',
+      area, ageConfirmed: raw.ageConfirmed === 'yes', sex, ageBand, choices: read.choices, secret: c.get('services').config.secret,
+    }, ctx.v.actor, ctx.city);
+    if (result.ok) {
+      return ctx.page('budgets', { title: ctx.v.t('budgeting.thanks.title'), children: <ThanksPage v={ctx.v} base={ctx.base} process={ctx.process} replaced={result.replaced} /> });
+    }
+    const { issue, status } = refusalIssue(result.refusal, ctx.process);
+    if (result.refusal.error === 'closed') return showProcess(ctx, { problem: issue.messageKey }, 409);
+    return ballot(ctx, area, raw, [issue], status);
+  });
+
+  app.get('/c/:city/budgets/:process/results', async (c) => {
+    const ctx = await processContext(c);
+    if (ctx.process.phase !== 'results' && ctx.process.phase !== 'implementation') return showProcess(ctx, { problem: 'error.budgeting.noResultsYet' }, 409);
+    const results = await processResults(ctx.db, ctx.city, ctx.process, ctx.projects);
+    const files = new Map(results.budgets.map((r) => [r.budget.id, { name: pbFileName(ctx.process, r.budget.area), sha256: sha256(writePb(r.election)) }]));
+    return ctx.page('budgets', {
+      title: ctx.v.t('budgeting.results.title', { process: ctx.process.title }),
+      children: <ResultsPage v={ctx.v} base={ctx.base} process={ctx.process} results={results} areaNames={ctx.areaNames} files={files} />,
+    });
+  });
+
+  app.get('/c/:city/budgets/:process/ballots/:file', async (c) => {
+    const ctx = await processContext(c);
+    if (ctx.process.phase !== 'results' && ctx.process.phase !== 'implementation') throw notFound();
+    const budget = ctx.process.budgets.find((b) => pbFileName(ctx.process, b.area) === c.req.param('file'));
+    if (!budget) throw notFound();
+    const text = writePb(await budgetElection(ctx.db, ctx.city, ctx.process, budget, ctx.projects));
+    c.header('content-type', 'text/plain; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="${pbFileName(ctx.process, budget.area)}"`);
+    c.header('x-content-sha256', sha256(text));
+    return c.body(text);
+  });
+}
+
+/** What the page says after a form sent the visitor back to it. */
+const NOTICES: Record<string, string> = { idea: 'budgeting.ideaSent', phase: 'budgeting.moved' };
+const PROBLEMS: Record<string, string> = { 'not-next': 'error.budgeting.notNext', 'no-projects': 'error.budgeting.noProjects' };
+
+export const pbFileName = (process: Process, area: string | null) => `${process.slug}-${area ?? 'city'}.pb`;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Each refusal as the message beside the part of the ballot it is about. */
+function refusalIssue(refusal: CastBallotError, process: Process): { issue: FieldIssue; status: 400 | 409 | 422 } {
+  const issue = (field: string, messageKey: string, values: Record<string, string | number> = {}) => ({ field, messageKey, values });
+  switch (refusal.error) {
+    case 'closed': return { issue: issue('form', 'error.budgeting.closed'), status: 409 };
+    case 'sign-in-required': return { issue: issue('code', 'error.budgeting.codeNeeded'), status: 400 };
+    case 'code-unknown': return { issue: issue('code', 'error.budgeting.codeUnknown'), status: 422 };
+    case 'code-used': return { issue: issue('code', 'error.budgeting.codeUsed'), status: 409 };
+    case 'already-voted': return { issue: issue('form', 'error.budgeting.alreadyVoted'), status: 409 };
+    case 'area-required': return { issue: issue('area', 'error.budgeting.area'), status: 400 };
+    case 'age': return { issue: issue('ageConfirmed', 'error.budgeting.age', { age: process.minAge }), status: 422 };
+    case 'empty': return { issue: issue(`budget-${process.budgets[0]!.id}`, 'error.budgeting.empty'), status: 422 };
+    case 'wrong-budget': return { issue: issue('area', 'error.budgeting.area'), status: 422 };
+    case 'ballot': {
+      const field = `budget-${refusal.budgetId}`;
+      const p = refusal.problem;
+      switch (p.problem) {
+        case 'over-budget': return { issue: issue(field, 'error.budgeting.overBudget'), status: 422 };
+        case 'too-many': return { issue: issue(field, 'error.budgeting.tooMany', { max: p.max }), status: 422 };
+        case 'too-many-points': return { issue: issue(field, 'error.budgeting.tooManyPoints', { max: p.max }), status: 422 };
+        default: return { issue: issue(field, 'error.budgeting.ballotInvalid'), status: 422 };
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+// Every process page starts here: the city, the process by its slug (or 404), its projects
+// and the names of the city's areas.
+import type { Context } from 'hono';
+import type { AppEnv } from '../../../core/http/index.ts';
+import { notFound } from '../../../core/result.ts';
+import { cityContext, listAreas, type CityContext } from '../../voices/index.ts';
+import { getProcess } from '../queries/get-process.ts';
+import { listProjects, type Project } from '../queries/list-projects.ts';
+import type { Process } from '../process.ts';
+
+export interface ProcessContext extends CityContext {
+  process: Process;
+  projects: Project[];
+  areaNames: Map<string, string>;
+  here: string;
+}
+
+export async function processContext(c: Context<AppEnv>): Promise<ProcessContext> {
+  const ctx = await cityContext(c);
+  const process = await getProcess(ctx.db, ctx.city.id, c.req.param('process') ?? '');
+  if (!process) throw notFound();
+  const [projects, areas] = [await listProjects(ctx.db, ctx.city.id, process.id), await listAreas(ctx.db, ctx.city.id)];
+  return { ...ctx, process, projects, areaNames: new Map(areas.map((a) => [a.slug, a.name])), here: `${ctx.base}/budgets/${process.slug}` };
+}

@@ -1,0 +1,36 @@
+// A city admin moves a process to its next phase: ideas open, review starts, voting opens,
+// results are published, implementation begins. Only forward, one step at a time. Closing the
+// vote cuts the last link between voters and ballots (see migrations/0001_processes.ts).
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../../core/db/index.ts';
+import { recordAudit } from '../../../core/audit/index.ts';
+import type { Actor, TenantScope } from '../../../core/auth/index.ts';
+import { err, forbidden, notFound, ok, type Result } from '../../../core/result.ts';
+import { canMovePhase, type Phase } from '../ballots/process-phases.ts';
+import { canRunProcess } from '../permissions.ts';
+
+export async function movePhase(
+  db: Db, input: { process: string; to: Phase }, actor: Actor | null, city: TenantScope,
+): Promise<Result<{ phase: Phase }, 'not-next' | 'no-projects'>> {
+  if (!canRunProcess(actor, city)) throw forbidden();
+  return db.transaction(async (tx) => {
+    const [process] = await queryRows<{ id: string; phase: Phase }>(tx, sql`
+      select id, phase from budgeting_process where tenant_id = ${city.id} and slug = ${input.process} for update`);
+    if (!process) throw notFound();
+    if (!canMovePhase(process.phase, input.to)) return err('not-next');
+    if (input.to === 'voting') {
+      const [count] = await queryRows<{ n: number }>(tx, sql`
+        select count(*)::int as n from budgeting_project where tenant_id = ${city.id} and process_id = ${process.id} and on_ballot`);
+      if (!count?.n) return err('no-projects');
+    }
+    await tx.execute(sql`update budgeting_process set phase = ${input.to} where tenant_id = ${city.id} and id = ${process.id}`);
+    if (process.phase === 'voting') {
+      await tx.execute(sql`update budgeting_voter set ballot_id = null where tenant_id = ${city.id} and process_id = ${process.id}`);
+    }
+    await recordAudit(tx, {
+      tenantId: city.id, actorId: actor!.userId, action: 'budgeting.process.phase', objectType: 'budgeting-process', objectId: process.id,
+      before: { phase: process.phase }, after: { phase: input.to },
+    });
+    return ok({ phase: input.to });
+  });
+}
