@@ -31,25 +31,38 @@ export function rateLimit(options: {
 }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
-    const { config, database } = c.get('services');
-    const limit = options.limit(config);
+    const limit = options.limit(c.get('services').config);
     if (limit === 0) return next();
-    const key = `${options.bucket}:${clientAddress(c)}`;
-    const [row] = await queryRows<{ hits: number }>(
-      database.db,
-      sql`insert into core_rate_limit (bucket, window_start, hits)
-          values (${key}, to_timestamp(floor(extract(epoch from now()) / ${RATE_WINDOW_SECONDS}) * ${RATE_WINDOW_SECONDS}), 1)
-          on conflict (bucket, window_start) do update set hits = core_rate_limit.hits + 1
-          returning hits`,
-    );
-    // Old windows are swept now and then rather than by a separate job.
-    if (Math.random() < 0.01) {
-      await database.db.execute(sql`delete from core_rate_limit where window_start < now() - interval '1 day'`);
-    }
-    if ((row?.hits ?? 0) > limit) {
+    const hits = await countHit(c, options.bucket);
+    if (hits > limit) {
       c.header('Retry-After', String(RATE_WINDOW_SECONDS));
       throw new AppError('rate-limited', 429, 'error.rateLimited');
     }
     return next();
   };
+}
+
+const WINDOW = sql`to_timestamp(floor(extract(epoch from now()) / ${RATE_WINDOW_SECONDS}) * ${RATE_WINDOW_SECONDS})`;
+
+/** Counts one more hit for this client in the bucket's current window; returns the count. */
+export async function countHit(c: Context<AppEnv>, bucket: string): Promise<number> {
+  const { database } = c.get('services');
+  const [row] = await queryRows<{ hits: number }>(database.db, sql`
+    insert into core_rate_limit (bucket, window_start, hits) values (${`${bucket}:${clientAddress(c)}`}, ${WINDOW}, 1)
+    on conflict (bucket, window_start) do update set hits = core_rate_limit.hits + 1
+    returning hits`);
+  // Old windows are swept now and then rather than by a separate job.
+  if (Math.random() < 0.01) await database.db.execute(sql`delete from core_rate_limit where window_start < now() - interval '1 day'`);
+  return row?.hits ?? 0;
+}
+
+/**
+ * Whether this client has used up `limit` hits in the bucket's current window, without counting
+ * one: for limits on failures only (wrong voting codes), where a success must cost nothing.
+ */
+export async function overLimit(c: Context<AppEnv>, bucket: string, limit: number): Promise<boolean> {
+  if (limit === 0) return false;
+  const [row] = await queryRows<{ hits: number }>(c.get('services').database.db, sql`
+    select hits from core_rate_limit where bucket = ${`${bucket}:${clientAddress(c)}`} and window_start = ${WINDOW}`);
+  return (row?.hits ?? 0) >= limit;
 }

@@ -24,7 +24,7 @@ async function budgetsOf(db: Db, cityId: string, processIds: string[]): Promise<
   if (processIds.length === 0) return out;
   const rows = await queryRows<{ process_id: string; id: string; area: string | null; amount: string }>(db, sql`
     select process_id, id, area, amount::text from budgeting_budget
-    where tenant_id = ${cityId} and process_id = any(${processIds}::uuid[])`);
+    where tenant_id = ${cityId} and process_id in (select jsonb_array_elements_text(${JSON.stringify(processIds)}::jsonb)::uuid)`);
   for (const r of rows) {
     const list = out.get(r.process_id) ?? [];
     list.push({ id: r.id, area: r.area, amount: Number(r.amount) });

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
-import { parseForm, rateLimit } from '../../../core/http/index.ts';
+import { countHit, overLimit, parseForm, RATE_WINDOW_SECONDS } from '../../../core/http/index.ts';
 import { notFound } from '../../../core/result.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
 import { AGE_BANDS, SEXES, cityContext, listAreas } from '../../voices/index.ts';
@@ -27,8 +27,9 @@ import { processContext, type ProcessContext } from './process-context.ts';
 import type { Process } from '../process.ts';
 
 export function residentPages(app: Hono<AppEnv>): void {
-  // Codes are guessed by posting ballots: the vote page has its own, tighter limit.
-  const voteLimit = rateLimit({ bucket: 'budgeting-vote', limit: (config) => config.rateLimitPosts });
+  // Wrong voting codes count like failed sign-ins, per address; good ballots and "Update the
+  // total" cost nothing, so a kiosk or a shared mobile address can serve many voters.
+  const CODE_BUCKET = 'budgeting-code';
 
   app.get('/c/:city/budgets', async (c) => {
     const ctx = await cityContext(c);
@@ -76,9 +77,9 @@ export function residentPages(app: Hono<AppEnv>): void {
     return c.redirect(`${ctx.here}?done=idea`, 303);
   });
 
-  const ballot = (ctx: ProcessContext, area: string | undefined, values: Record<string, string>, issues: FieldIssue[], status: 200 | 400 | 409 | 422) => {
+  const ballot = (ctx: ProcessContext, area: string | undefined, values: Record<string, string>, issues: FieldIssue[], status: 200 | 400 | 409 | 422 | 429) => {
     const hasDistricts = ctx.process.budgets.some((b) => b.area !== null);
-    const chosen = area && ctx.process.budgets.some((b) => b.area === area) ? area : undefined;
+    const chosen = area && ctx.areaNames.has(area) ? area : undefined;
     const open = hasDistricts && !chosen ? null : ctx.process.budgets.filter((b) => b.area === null || b.area === chosen);
     return ctx.page('budgets', {
       status, hasErrors: issues.length > 0, enhanced: true, title: ctx.v.t('budgeting.ballot.title', { process: ctx.process.title }),
@@ -91,7 +92,7 @@ export function residentPages(app: Hono<AppEnv>): void {
     if (ctx.process.phase !== 'voting') return showProcess(ctx, { problem: 'error.budgeting.closed' }, 409);
     return ballot(ctx, c.req.query('area'), {}, [], 200);
   });
-  app.post('/c/:city/budgets/:process/vote', voteLimit, async (c) => {
+  app.post('/c/:city/budgets/:process/vote', async (c) => {
     const ctx = await processContext(c);
     const raw = c.get('form');
     const area = raw.area || undefined;
@@ -100,6 +101,11 @@ export function residentPages(app: Hono<AppEnv>): void {
     if (raw.action === 'check') return ballot(ctx, area, raw, read.issues, read.issues.length ? 400 : 200);
     if (read.issues.length) return ballot(ctx, area, raw, read.issues, 400);
     if (!ctx.v.actor && !(raw.code ?? '').trim()) return ballot(ctx, area, raw, [{ field: 'code', messageKey: 'error.budgeting.codeNeeded', values: {} }], 400);
+    const codeLimit = c.get('services').config.rateLimitLogins;
+    if (!ctx.v.actor && (await overLimit(c, CODE_BUCKET, codeLimit))) {
+      c.header('Retry-After', String(RATE_WINDOW_SECONDS));
+      return ballot(ctx, area, raw, [{ field: 'code', messageKey: 'error.budgeting.tooManyGuesses', values: {} }], 429);
+    }
     const sex = (SEXES as readonly string[]).includes(raw.sex ?? '') ? raw.sex as typeof SEXES[number] : undefined;
     const ageBand = (AGE_BANDS as readonly string[]).includes(raw.ageBand ?? '') ? raw.ageBand : undefined;
     const result = await castBallot(ctx.db, {
@@ -109,6 +115,7 @@ export function residentPages(app: Hono<AppEnv>): void {
     if (result.ok) {
       return ctx.page('budgets', { title: ctx.v.t('budgeting.thanks.title'), children: <ThanksPage v={ctx.v} base={ctx.base} process={ctx.process} replaced={result.replaced} /> });
     }
+    if (result.refusal.error === 'code-unknown' && codeLimit > 0) await countHit(c, CODE_BUCKET);
     const { issue, status } = refusalIssue(result.refusal, ctx.process);
     if (result.refusal.error === 'closed') return showProcess(ctx, { problem: issue.messageKey }, 409);
     return ballot(ctx, area, raw, [issue], status);

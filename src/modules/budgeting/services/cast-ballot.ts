@@ -13,6 +13,7 @@ import { acceptsBallots } from '../ballots/process-phases.ts';
 import { getProcess } from '../queries/get-process.ts';
 import { listProjects } from '../queries/list-projects.ts';
 import type { Process } from '../process.ts';
+import { listAreas } from '../../voices/index.ts';
 
 export type Voter = { kind: 'account' } | { kind: 'code'; code: string };
 export type BallotChannel = 'web' | 'code' | 'sms' | 'ussd' | 'paper';
@@ -48,9 +49,12 @@ export async function castBallot(
   if (input.voter.kind === 'account' && !actor) return refuse({ error: 'sign-in-required' });
   if ((process.minAge > 0 && !input.ageConfirmed) || (process.minAge >= 18 && input.ageBand === 'under-18')) return refuse({ error: 'age' });
 
-  const districts = process.budgets.filter((b) => b.area !== null);
-  const area = input.area && districts.some((b) => b.area === input.area) ? input.area : undefined;
-  if (districts.length > 0 && !area) return refuse({ error: 'area-required' });
+  // Where districts have budgets of their own, a voter says where they live (any area of the
+  // city: one without a budget of its own still votes city-wide).
+  const hasDistricts = process.budgets.some((b) => b.area !== null);
+  const areas = hasDistricts ? (await listAreas(db, city.id)).map((a) => a.slug) : [];
+  const area = input.area && areas.includes(input.area) ? input.area : undefined;
+  if (hasDistricts && !area) return refuse({ error: 'area-required' });
   const open = process.budgets.filter((b) => b.area === null || b.area === area);
   if (Object.keys(input.choices).some((id) => !open.some((b) => b.id === id))) return refuse({ error: 'wrong-budget' });
 

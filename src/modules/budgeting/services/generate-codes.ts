@@ -33,7 +33,7 @@ export async function generateCodes(
     const hashes = [...codes].map((code) => codeHash(input.secret, process.id, code));
     await tx.execute(sql`
       insert into budgeting_code (tenant_id, process_id, code_hash, batch)
-      select ${city.id}, ${process.id}, h, ${batch} from unnest(${hashes}::text[]) as h
+      select ${city.id}, ${process.id}, h, ${batch} from jsonb_array_elements_text(${JSON.stringify(hashes)}::jsonb) as h
       on conflict do nothing`);
     await recordAudit(tx, {
       tenantId: city.id, actorId: actor!.userId, action: 'budgeting.codes.generate', objectType: 'budgeting-process', objectId: process.id,

@@ -33,7 +33,7 @@ export function BallotPage(props: BallotPageProps) {
       {districts.length > 0 && props.open === null ? (
         <form method="get" action={here}>
           <Select v={v} name="area" label={v.t('budgeting.ballot.area')} hint={v.t('budgeting.ballot.areaHint')} value={props.area} errors={errors}
-            choices={districts.map((b) => ({ value: b.area!, label: props.areaNames.get(b.area!) ?? b.area! }))} />
+            choices={[...props.areaNames].map(([slug, name]) => ({ value: slug, label: name }))} />
           <Button>{v.t('budgeting.ballot.continue')}</Button>
         </form>
       ) : (
