@@ -10,6 +10,7 @@ import { actorOf } from '../test/support/actors.ts';
 import { submitVoice, publishVoice, hideVoice, createPriority, addVoiceToPriority, TEXT_HOOK_PATH, hookToken } from '../src/modules/voices/index.ts';
 import { findTenantBySlug } from '../src/core/tenancy/index.ts';
 import { LOCALES } from '../src/core/i18n/index.ts';
+import { seedBudgets } from '../test/support/budgets.ts';
 
 describe('every page passes axe-core', () => {
   let server: RunningServer;
@@ -42,6 +43,7 @@ describe('every page passes axe-core', () => {
       body: new URLSearchParams({ from: '+254711000099', text: 'WATER the North kiosk is dry again', id: 'ATXid_sweep' }).toString(),
     });
     assert.equal(sms.status, 200);
+    await seedBudgets(db, alpha, server.secret);
   });
   after(async () => {
     await browser?.close();
@@ -80,7 +82,15 @@ describe('every page passes axe-core', () => {
         '/c/alpha/priorities', `/c/alpha/priorities/${priorityId}`, `/c/alpha/voices/${refs.published}`,
         `/c/alpha/voices/${refs.hidden}`, `/c/alpha/voices/${refs.pending}`, '/c/alpha/voices?q=sweep&status=received',
         '/account/register', '/account/forgot', '/account/reset?token=x', '/c/alpha/paper-form', '/c/alpha/inclusion', '/c/alpha/nowhere',
+        '/c/alpha/budgets', '/c/alpha/budgets/vote', '/c/alpha/budgets/collect', '/c/alpha/budgets/vote/vote', '/c/alpha/budgets/vote/vote?area=north',
+        '/c/alpha/budgets/done/results',
       ]);
+      // A ballot over the budget, checked without JavaScript: the running total and the error.
+      await page.goto('/c/alpha/budgets/vote/vote?area=south');
+      for (const code of ['1', '2', '3']) await page.locator(`#p-${code}`).check();
+      await page.locator('button[value=cast]').click();
+      await page.waitForSelector('.error-summary');
+      await expectAccessible(page);
       await context.close();
     });
 
@@ -96,8 +106,19 @@ describe('every page passes axe-core', () => {
       await check(page, [
         '/account', '/c/alpha/settings', '/c/alpha/settings/texts', '/c/alpha/moderate?view=open', '/c/alpha/moderate?view=hidden',
         '/c/alpha/moderate?view=closed', `/c/alpha/moderate/voices/${refs.hidden}`, `/c/alpha/voices/${refs.published}`, '/c/alpha/assist',
-        '/c/alpha/inclusion', '/c/alpha/inclusion/population',
+        '/c/alpha/inclusion', '/c/alpha/inclusion/population', '/c/alpha/budgets/new', '/c/alpha/budgets/collect',
+        '/c/alpha/budgets/collect/review', '/c/alpha/budgets/vote/codes', '/c/alpha/budgets/done',
       ]);
+      // A process form sent empty, with its error summary; a sheet of voting codes.
+      await page.goto('/c/alpha/budgets/new');
+      await page.locator('form[action="/c/alpha/budgets"] button').click();
+      await page.waitForSelector('.error-summary');
+      await expectAccessible(page);
+      await page.goto('/c/alpha/budgets/vote/codes');
+      await page.locator('#count').fill('3');
+      await page.locator('form[action="/c/alpha/budgets/vote/codes"] button').click();
+      await page.waitForSelector('.slip');
+      await expectAccessible(page);
       // A population file with problems, listed by row.
       await uploadWithProblems(page, '/c/alpha/inclusion/population', 'area,sex,age_band,people\neast,woman,teen,many\n');
       // An assisted voice sent without the person's consent, with its error summary.

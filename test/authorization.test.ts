@@ -9,6 +9,7 @@ import { testApp } from './support/app.ts';
 import { Client, signIn } from './support/client.ts';
 import { submitVoice, createPriority } from '../src/modules/voices/index.ts';
 import { actorOf } from './support/actors.ts';
+import { seedBudgets } from './support/budgets.ts';
 
 type Who = 'anonymous' | keyof typeof ACCOUNTS;
 const EVERYONE: Who[] = ['anonymous', ...(Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[])];
@@ -16,6 +17,7 @@ const SIGNED_IN = EVERYONE.filter((w) => w !== 'anonymous');
 const ALPHA_MODERATORS: Who[] = ['moderator', 'cityAdmin'];
 const ALPHA_ADMINS: Who[] = ['cityAdmin', 'platformAdmin'];
 const ALPHA_HELPERS: Who[] = ['facilitator', 'moderator', 'cityAdmin'];
+const ALPHA_REVIEWERS: Who[] = ['moderator', 'cityAdmin', 'platformAdmin'];
 
 interface Row {
   method: 'GET' | 'POST';
@@ -85,6 +87,24 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/c/:city/inclusion.csv', path: '/c/alpha/inclusion.csv', allowed: EVERYONE, ok: 200, denied: 0 },
   { method: 'GET', route: '/c/:city/inclusion/population', path: '/c/alpha/inclusion/population', allowed: ALPHA_ADMINS, ok: 200, denied: anonymousRedirects },
   { method: 'POST', route: '/c/:city/inclusion/population', path: '/c/alpha/inclusion/population', allowed: ALPHA_ADMINS, ok: 400, denied: 403 },
+  { method: 'GET', route: '/c/:city/budgets', path: '/c/alpha/budgets', allowed: EVERYONE, ok: 200, denied: 0 },
+  { method: 'GET', route: '/c/:city/budgets/new', path: '/c/alpha/budgets/new', allowed: ALPHA_ADMINS, ok: 200, denied: anonymousRedirects },
+  { method: 'POST', route: '/c/:city/budgets', path: '/c/alpha/budgets', fields: { title: 'Matrix budget', slug: 'matrix-{n}', description: 'Made by the matrix test.', currency: 'KES', budget: '1000', ballotKind: 'approval-budget', rule: 'mes' }, allowed: ALPHA_ADMINS, ok: 303, denied: 403 },
+  { method: 'GET', route: '/c/:city/budgets/:process', path: '/c/alpha/budgets/vote', allowed: EVERYONE, ok: 200, denied: 0 },
+  { method: 'POST', route: '/c/:city/budgets/:process/phase', path: '/c/alpha/budgets/collect/phase', fields: { to: 'results' }, allowed: ALPHA_ADMINS, ok: 303, denied: 403 },
+  { method: 'GET', route: '/c/:city/budgets/:process/ideas/new', path: '/c/alpha/budgets/collect/ideas/new', allowed: SIGNED_IN, ok: 200, denied: 303 },
+  { method: 'POST', route: '/c/:city/budgets/:process/ideas', path: '/c/alpha/budgets/collect/ideas', fields: { title: 'Matrix idea', description: 'An idea from the matrix test.' }, allowed: SIGNED_IN, ok: 303, denied: 303 },
+  { method: 'GET', route: '/c/:city/budgets/:process/review', path: '/c/alpha/budgets/collect/review', allowed: ALPHA_REVIEWERS, ok: 200, denied: anonymousRedirects },
+  { method: 'GET', route: '/c/:city/budgets/:process/review', path: '/c/beta/budgets/collect/review', allowed: [], ok: 200, denied: 404 },
+  { method: 'POST', route: '/c/:city/budgets/:process/ideas/:idea/accept', path: '/c/alpha/budgets/collect/ideas/00000000-0000-4000-8000-000000000001/accept', allowed: ALPHA_REVIEWERS, ok: 400, denied: 403 },
+  { method: 'POST', route: '/c/:city/budgets/:process/ideas/:idea/merge', path: '/c/alpha/budgets/collect/ideas/00000000-0000-4000-8000-000000000001/merge', allowed: ALPHA_REVIEWERS, ok: 400, denied: 403 },
+  { method: 'POST', route: '/c/:city/budgets/:process/ideas/:idea/reject', path: '/c/alpha/budgets/collect/ideas/00000000-0000-4000-8000-000000000001/reject', fields: { reason: 'x' }, allowed: ALPHA_REVIEWERS, ok: 400, denied: 403 },
+  { method: 'GET', route: '/c/:city/budgets/:process/vote', path: '/c/alpha/budgets/vote/vote', allowed: EVERYONE, ok: 200, denied: 0 },
+  { method: 'POST', route: '/c/:city/budgets/:process/vote', path: '/c/alpha/budgets/vote/vote', fields: { action: 'check', 'p-1': 'yes' }, allowed: EVERYONE, ok: 200, denied: 0 },
+  { method: 'GET', route: '/c/:city/budgets/:process/results', path: '/c/alpha/budgets/done/results', allowed: EVERYONE, ok: 200, denied: 0 },
+  { method: 'GET', route: '/c/:city/budgets/:process/ballots/:file', path: '/c/alpha/budgets/done/ballots/done-city.pb', allowed: EVERYONE, ok: 200, denied: 0 },
+  { method: 'GET', route: '/c/:city/budgets/:process/codes', path: '/c/alpha/budgets/vote/codes', allowed: ALPHA_ADMINS, ok: 200, denied: anonymousRedirects },
+  { method: 'POST', route: '/c/:city/budgets/:process/codes', path: '/c/alpha/budgets/vote/codes', fields: { count: 'many' }, allowed: ALPHA_ADMINS, ok: 400, denied: 403 },
   { method: 'POST', route: '/account/logout', path: '/account/logout', allowed: EVERYONE, ok: 303, denied: 0 },
 ];
 
@@ -106,6 +126,7 @@ for (const engine of await testEngines()) {
       const moderator = await actorOf(database.db, 'moderator');
       const p = await createPriority(database.db, { title: 'P', description: 'D', lang: 'en' }, moderator, f.alpha);
       if (p.ok) priorityId = p.value.id;
+      await seedBudgets(database.db, f.alpha, t.config.secret);
     });
     after(() => database.dispose());
 

@@ -10,7 +10,8 @@ import { testApp } from './support/app.ts';
 import { Client, signIn } from './support/client.ts';
 import { actorOf } from './support/actors.ts';
 import { submitVoice, publishVoice, replyToVoice, changeVoiceStatus, createPriority, addVoiceToPriority } from '../src/modules/voices/index.ts';
-import { stylesheetHref } from '../src/core/views/index.ts';
+import { scriptHref, stylesheetHref } from '../src/core/views/index.ts';
+import { seedBudgets } from './support/budgets.ts';
 
 const FIRST_ROUND_TRIP = 14 * 1024;
 const ANY_PAGE = 50 * 1024;
@@ -26,6 +27,7 @@ describe('page budget', () => {
     const f = await seedFixtures(database.db);
     t = testApp(database);
     const moderator = await actorOf(database.db, 'moderator');
+    await seedBudgets(database.db, f.alpha, t.config.secret);
     const p = await createPriority(database.db, { title: 'Safe water within 15 minutes of every home', description: 'Residents across the wards ask for reliable water kiosks close to home.', lang: 'en' }, moderator, f.alpha);
     priorityId = p.ok ? p.value.id : '';
     // A full first page of long voices, as a busy city has.
@@ -56,13 +58,16 @@ describe('page budget', () => {
   it('keeps resident-facing pages with their stylesheet within 14 KB compressed, in every language', async () => {
     const css = (await new Client(t.app).get(stylesheetHref)).html;
     const cssBytes = gzipSync(css).length;
+    const scriptBytes = gzipSync((await new Client(t.app).get(scriptHref)).html).length;
     const over: string[] = [];
     for (const lang of LOCALES) {
       const client = new Client(t.app, { 'accept-language': lang });
       const paths = ['/', '/c/alpha/voices', '/c/alpha/voices/new', `/c/alpha/voices/${reference}`, '/c/alpha/priorities',
-        `/c/alpha/priorities/${priorityId}`, '/c/alpha/inclusion', '/account/login', '/account/register', '/account/forgot', '/c/alpha/nowhere'];
+        `/c/alpha/priorities/${priorityId}`, '/c/alpha/inclusion', '/account/login', '/account/register', '/account/forgot', '/c/alpha/nowhere',
+        '/c/alpha/budgets', '/c/alpha/budgets/vote', '/c/alpha/budgets/vote/vote?area=north', '/c/alpha/budgets/done/results'];
       for (const path of paths) {
-        const total = gzipSync(await measure(client, path)).length + cssBytes;
+        // The ballot also loads the enhancement script.
+        const total = gzipSync(await measure(client, path)).length + cssBytes + (path.includes('/vote/vote') ? scriptBytes : 0);
         if (total > FIRST_ROUND_TRIP) over.push(`${lang} ${path}: ${total} bytes`);
       }
     }
@@ -72,7 +77,8 @@ describe('page budget', () => {
   it('keeps every other page under 50 KB before images', async () => {
     const client = new Client(t.app);
     await signIn(client, ACCOUNTS.cityAdmin.email, PASSWORD);
-    for (const path of ['/c/alpha/moderate', '/c/alpha/moderate?view=open', `/c/alpha/moderate/voices/${reference}`, '/c/alpha/settings', '/c/alpha/settings/texts', '/c/alpha/inclusion/population', '/account']) {
+    for (const path of ['/c/alpha/moderate', '/c/alpha/moderate?view=open', `/c/alpha/moderate/voices/${reference}`, '/c/alpha/settings', '/c/alpha/settings/texts', '/c/alpha/inclusion/population', '/account',
+      '/c/alpha/budgets/new', '/c/alpha/budgets/collect/review', '/c/alpha/budgets/vote/codes']) {
       const size = Buffer.byteLength(await measure(client, path));
       assert.ok(size <= ANY_PAGE, `${path}: ${size} bytes`);
     }

@@ -61,7 +61,9 @@ function budgetResult(process: Process, budget: Budget, election: PbElection, pr
   const comparison = comparisonFor(process.rule);
   const compared = new Set(tally(election, comparison.rule, comparison.completion).selected);
   const shortfalls = new Map<string, { supportersLeft: Rational; missing: Rational }>();
-  if (process.rule.startsWith('mes') && process.completion !== 'add1-greedy') {
+  // The explanation covers cost and approval utilities (each voter values a project alike), the
+  // usual equal shares; with points, and after a greedy completion, a project is only "not funded".
+  if ((process.rule === 'mes' || process.rule === 'mes-cardinality') && process.completion !== 'add1-greedy') {
     const report = explainEqualShares(profileOf(election, satisfactionOf(process.rule)), process.completion);
     for (const s of report.shortfalls) shortfalls.set(s.id, { supportersLeft: s.supportersLeft, missing: s.missing });
   }
