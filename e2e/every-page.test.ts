@@ -83,7 +83,7 @@ describe('every page passes axe-core', () => {
         `/c/alpha/voices/${refs.hidden}`, `/c/alpha/voices/${refs.pending}`, '/c/alpha/voices?q=sweep&status=received',
         '/account/register', '/account/forgot', '/account/reset?token=x', '/c/alpha/paper-form', '/c/alpha/inclusion', '/c/alpha/nowhere',
         '/c/alpha/budgets', '/c/alpha/budgets/vote', '/c/alpha/budgets/collect', '/c/alpha/budgets/vote/vote', '/c/alpha/budgets/vote/vote?area=north',
-        '/c/alpha/budgets/done/results',
+        '/c/alpha/budgets/done/results', '/c/alpha/budgets/done/projects/1',
       ]);
       // A ballot over the budget, checked without JavaScript: the running total and the error.
       await page.goto('/c/alpha/budgets/vote/vote?area=south');
@@ -107,7 +107,7 @@ describe('every page passes axe-core', () => {
         '/account', '/c/alpha/settings', '/c/alpha/settings/texts', '/c/alpha/moderate?view=open', '/c/alpha/moderate?view=hidden',
         '/c/alpha/moderate?view=closed', `/c/alpha/moderate/voices/${refs.hidden}`, `/c/alpha/voices/${refs.published}`, '/c/alpha/assist',
         '/c/alpha/inclusion', '/c/alpha/inclusion/population', '/c/alpha/budgets/new', '/c/alpha/budgets/collect',
-        '/c/alpha/budgets/collect/review', '/c/alpha/budgets/vote/codes', '/c/alpha/budgets/done',
+        '/c/alpha/budgets/collect/review', '/c/alpha/budgets/vote/codes', '/c/alpha/budgets/done', '/c/alpha/budgets/done/projects/2',
       ]);
       // A process form sent empty, with its error summary; a sheet of voting codes.
       await page.goto('/c/alpha/budgets/new');

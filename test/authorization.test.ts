@@ -105,6 +105,9 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/c/:city/budgets/:process/ballots/:file', path: '/c/alpha/budgets/done/ballots/done-city.pb', allowed: EVERYONE, ok: 200, denied: 0 },
   { method: 'GET', route: '/c/:city/budgets/:process/codes', path: '/c/alpha/budgets/vote/codes', allowed: ALPHA_ADMINS, ok: 200, denied: anonymousRedirects },
   { method: 'POST', route: '/c/:city/budgets/:process/codes', path: '/c/alpha/budgets/vote/codes', fields: { count: 'many' }, allowed: ALPHA_ADMINS, ok: 400, denied: 403 },
+  { method: 'GET', route: '/c/:city/budgets/:process/projects/:code', path: '/c/alpha/budgets/done/projects/1', allowed: EVERYONE, ok: 200, denied: 0 },
+  { method: 'POST', route: '/c/:city/budgets/:process/projects/:code/progress', path: '/c/alpha/budgets/done/projects/1/progress', allowed: ALPHA_REVIEWERS, ok: 400, denied: 403 },
+  { method: 'GET', route: '/c/:city/budgets/:process/updates.atom', path: '/c/alpha/budgets/done/updates.atom', allowed: EVERYONE, ok: 200, denied: 0 },
   { method: 'POST', route: '/account/logout', path: '/account/logout', allowed: EVERYONE, ok: 303, denied: 0 },
 ];
 

@@ -64,7 +64,7 @@ describe('page budget', () => {
       const client = new Client(t.app, { 'accept-language': lang });
       const paths = ['/', '/c/alpha/voices', '/c/alpha/voices/new', `/c/alpha/voices/${reference}`, '/c/alpha/priorities',
         `/c/alpha/priorities/${priorityId}`, '/c/alpha/inclusion', '/account/login', '/account/register', '/account/forgot', '/c/alpha/nowhere',
-        '/c/alpha/budgets', '/c/alpha/budgets/vote', '/c/alpha/budgets/vote/vote?area=north', '/c/alpha/budgets/done/results'];
+        '/c/alpha/budgets', '/c/alpha/budgets/vote', '/c/alpha/budgets/vote/vote?area=north', '/c/alpha/budgets/done/results', '/c/alpha/budgets/done/projects/1'];
       for (const path of paths) {
         // The ballot also loads the enhancement script.
         const total = gzipSync(await measure(client, path)).length + cssBytes + (path.includes('/vote/vote') ? scriptBytes : 0);

@@ -3,15 +3,18 @@
 // and the anonymised ballots as pabulib files anyone can recount.
 import type { ModuleManifest } from '../../core/module.ts';
 import processes from './migrations/0001_processes.ts';
+import fundedProjects from './migrations/0002_funded_projects.ts';
 import { residentPages } from './routes/pages.tsx';
 import { staffPages } from './routes/admin.tsx';
+import { projectPages } from './routes/projects.tsx';
 
 export const budgetingModule: ModuleManifest = {
   name: 'budgeting',
-  migrations: [processes],
+  migrations: [processes, fundedProjects],
   pages(app) {
     // Staff pages first: /budgets/new must not be read as a process called "new".
     staffPages(app);
     residentPages(app);
+    projectPages(app);
   },
 };

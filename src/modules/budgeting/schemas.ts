@@ -97,3 +97,9 @@ export const MergeInput = z.object({ project: z.string({ error: 'error.field.cho
 
 /** Reject an idea, with the reason everyone will read. */
 export const RejectInput = z.object({ reason: text({ min: 10, max: 1000, multiline: true }) });
+
+/** A progress report on a funded project. */
+export const ProgressInput = z.object({
+  progress: z.enum(['planned', 'in-progress', 'done', 'cancelled'], { message: 'error.field.choose' }),
+  note: text({ min: 10, max: 1000, multiline: true }),
+});

@@ -113,7 +113,7 @@ for (const engine of await testEngines()) {
       assert.match(page.html, /not taken forward/);
       assert.match(page.html, /Projects must serve residents, not honour officials\./);
       assert.match(page.html, /merged into project 2/);
-      assert.match(page.html, /No\. 1<\/strong> Water kiosk/);
+      assert.match(page.html, /No\. 1<\/strong> <a href="\/c\/alpha\/budgets\/pb-2027\/projects\/1">Water kiosk<\/a>/);
       // A resident cannot review.
       assert.equal((await residentClient.post(`/c/alpha/budgets/pb-2027/ideas/${id('Water kiosk')}/reject`, { reason: 'A resident tries to reject this.' })).status, 403);
     });
@@ -239,6 +239,33 @@ for (const engine of await testEngines()) {
       assert.deepEqual(fundedRows.filter((c) => c !== '1').sort(), [...outcome.selected].sort());
     });
 
+    it('records the winners and lets staff report their progress, which anyone can follow', async () => {
+      const funded = await queryRows<{ code: string; funded: boolean }>(database.db, sql`select code, funded from budgeting_project order by code`);
+      assert.ok(funded.some((p) => p.funded) && funded.some((p) => !p.funded), JSON.stringify(funded));
+      const winner = funded.find((p) => p.funded)!.code;
+      const loser = funded.find((p) => !p.funded)!.code;
+      await moderatorClient.get(`/c/alpha/budgets/pb-2027/projects/${winner}`);
+      const early = await moderatorClient.post(`/c/alpha/budgets/pb-2027/projects/${winner}/progress`, { progress: 'planned', note: 'The county engineers will survey the site.' });
+      assert.equal(early.status, 409);
+      assert.match(early.html, /once the projects are being built/);
+      await move('implementation');
+      const report = (code: string, fields: Record<string, string>) => moderatorClient.post(`/c/alpha/budgets/pb-2027/projects/${code}/progress`, fields);
+      assert.equal((await report(winner, { progress: 'planned', note: 'Short' })).status, 400);
+      assert.equal((await report(loser, { progress: 'planned', note: 'This project did not win the vote.' })).status, 409);
+      const posted = await report(winner, { progress: 'in-progress', note: 'Digging started on Monday & the pipes arrive next week.' });
+      assert.equal(posted.status, 303);
+      const page = await residentClient.get(posted.location!);
+      assert.match(page.html, /Digging started on Monday &amp; the pipes arrive next week\./);
+      assert.match(page.html, /<dd>In progress<\/dd>/);
+      assert.doesNotMatch(page.html, /Publish the report/, 'residents read reports, staff write them');
+      assert.equal((await residentClient.post(`/c/alpha/budgets/pb-2027/projects/${winner}/progress`, { progress: 'done', note: 'A resident claims it is done.' })).status, 403);
+      const feed = await residentClient.get('/c/alpha/budgets/pb-2027/updates.atom');
+      assert.equal(feed.status, 200);
+      assert.match(feed.headers.get('content-type')!, /application\/atom\+xml/);
+      assert.match(feed.html, /<content type="text">Digging started on Monday &#38; the pipes arrive next week\.<\/content>/);
+      assert.match(feed.html, /<title>No\. \d+ [^<]+: In progress<\/title>/);
+    });
+
     it('audits every change in an unbroken chain that names no ballot', async () => {
       const verdict = await verifyAudit(database.db);
       assert.equal(verdict.ok, true);
@@ -246,7 +273,7 @@ for (const engine of await testEngines()) {
         select action, count(*)::int as n from core_audit where tenant_id = ${f.alpha.id} and action like 'budgeting.%' group by action order by action`);
       assert.deepEqual(Object.fromEntries(actions.map((a) => [a.action, a.n])), {
         'budgeting.ballot.cast': 10, 'budgeting.codes.generate': 1, 'budgeting.idea.accept': 4, 'budgeting.idea.merge': 1,
-        'budgeting.idea.reject': 1, 'budgeting.idea.submit': 6, 'budgeting.process.create': 1, 'budgeting.process.phase': 4,
+        'budgeting.idea.reject': 1, 'budgeting.idea.submit': 6, 'budgeting.process.create': 1, 'budgeting.process.phase': 5, 'budgeting.project.progress': 1,
       });
     });
   });

@@ -15,13 +15,15 @@ export interface Project {
   /** Minor units. */
   cost: number;
   onBallot: boolean;
+  /** Chosen by the process's rule; null until the results are published. */
+  funded: boolean | null;
   progress: Progress;
 }
 
 export async function listProjects(db: Db, cityId: string, processId: string): Promise<Project[]> {
-  const rows = await queryRows<{ id: string; budget_id: string; code: string; title: string; description: string; cost: string; on_ballot: boolean; progress: Progress }>(db, sql`
-    select id, budget_id, code, title, description, cost::text, on_ballot, progress from budgeting_project
+  const rows = await queryRows<{ id: string; budget_id: string; code: string; title: string; description: string; cost: string; on_ballot: boolean; funded: boolean | null; progress: Progress }>(db, sql`
+    select id, budget_id, code, title, description, cost::text, on_ballot, funded, progress from budgeting_project
     where tenant_id = ${cityId} and process_id = ${processId}
     order by length(code), code`);
-  return rows.map((r) => ({ id: r.id, budgetId: r.budget_id, code: r.code, title: r.title, description: r.description, cost: Number(r.cost), onBallot: r.on_ballot, progress: r.progress }));
+  return rows.map((r) => ({ id: r.id, budgetId: r.budget_id, code: r.code, title: r.title, description: r.description, cost: Number(r.cost), onBallot: r.on_ballot, funded: r.funded, progress: r.progress }));
 }

@@ -8,6 +8,10 @@ import type { Actor, TenantScope } from '../../../core/auth/index.ts';
 import { err, forbidden, notFound, ok, type Result } from '../../../core/result.ts';
 import { canMovePhase, type Phase } from '../ballots/process-phases.ts';
 import { canRunProcess } from '../permissions.ts';
+import { getProcess } from '../queries/get-process.ts';
+import { listProjects } from '../queries/list-projects.ts';
+import { budgetElection } from '../queries/budget-election.ts';
+import { tally } from '../rules/tally.ts';
 
 export async function movePhase(
   db: Db, input: { process: string; to: Phase }, actor: Actor | null, city: TenantScope,
@@ -26,6 +30,7 @@ export async function movePhase(
     await tx.execute(sql`update budgeting_process set phase = ${input.to} where tenant_id = ${city.id} and id = ${process.id}`);
     if (process.phase === 'voting') {
       await tx.execute(sql`update budgeting_voter set ballot_id = null where tenant_id = ${city.id} and process_id = ${process.id}`);
+      await recordOutcome(tx, city.id, input.process);
     }
     await recordAudit(tx, {
       tenantId: city.id, actorId: actor!.userId, action: 'budgeting.process.phase', objectType: 'budgeting-process', objectId: process.id,
@@ -33,4 +38,18 @@ export async function movePhase(
     });
     return ok({ phase: input.to });
   });
+}
+
+/** The process's rule applied to each budget's ballots, as the results page will show it. */
+async function recordOutcome(tx: Db, cityId: string, slug: string): Promise<void> {
+  const process = (await getProcess(tx, cityId, slug))!;
+  const projects = await listProjects(tx, cityId, process.id);
+  const funded: string[] = [];
+  for (const budget of process.budgets) {
+    const election = await budgetElection(tx, { id: cityId, name: '' }, process, budget, projects);
+    funded.push(...tally(election, process.rule, process.completion).selected);
+  }
+  await tx.execute(sql`
+    update budgeting_project set funded = on_ballot and code in (select jsonb_array_elements_text(${JSON.stringify(funded)}::jsonb))
+    where tenant_id = ${cityId} and process_id = ${process.id}`);
 }

@@ -47,8 +47,9 @@ export function ProcessPage(props: {
           <h3 id={`projects-${b.id}`}>{budgetName(v, b, props.areaNames)}</h3>
           <ul>
             {props.projects.filter((pr) => pr.budgetId === b.id).map((pr) => (
-              <li><strong>{v.t('budgeting.projectCode', { code: pr.code })}</strong> {pr.title} · {money(v, pr.cost, p.currency)}
-                {p.phase === 'implementation' ? <> · {v.t(`budgeting.progress.${pr.progress}`)}</> : null}</li>
+              <li><strong>{v.t('budgeting.projectCode', { code: pr.code })}</strong> <a href={`${here}/projects/${pr.code}`}>{pr.title}</a> · {money(v, pr.cost, p.currency)}
+                {pr.funded ? <> · {v.t('budgeting.results.funded')}</> : null}
+                {pr.funded && p.phase === 'implementation' ? <> · {v.t(`budgeting.progress.${pr.progress}`)}</> : null}</li>
             ))}
           </ul>
         </section>
