@@ -5,54 +5,22 @@
 // server's job loop meanwhile). Prints the figures and the machine.
 //
 //   npm run bench            (BENCH_DATABASE_URL, BENCH_VOICES, BENCH_SECONDS to change)
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import os from 'node:os';
-import autocannon from 'autocannon';
-import pg from 'pg';
+import type autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { openDatabase, migrate, queryRows } from '../src/core/db/index.ts';
 import { allMigrations } from '../src/app/migrations.ts';
 import { seedBench, citySlug, CITIES } from './seed.ts';
 import { findTenantBySlug } from '../src/core/tenancy/index.ts';
 import { USSD_HOOK_PATH, TEXT_HOOK_PATH, hookToken } from '../src/modules/voices/index.ts';
-import { cpuPerRequest, sampleCpu } from './cpu.ts';
+import { benchDatabaseUrl, load, startBenchServer, unexpected } from './server.ts';
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const VOICES = Number(process.env.BENCH_VOICES ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const log = (s: string) => console.log(`# ${s}`);
 const BENCH_SECRET = 'bench-secret';
-
-async function benchDatabaseUrl(): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const exists = await admin.query(`select 1 from pg_database where datname = 'baraza_bench'`);
-  if (!exists.rowCount) await admin.query('create database baraza_bench');
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = '/baraza_bench';
-  return url.toString();
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function run(options: autocannon.Options): Promise<autocannon.Result & { cpu: string }> {
-  const before = sampleCpu();
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(options, (err, r) => (err ? reject(err) : resolve(r)));
-  });
-  return { ...result, cpu: cpuPerRequest(before, sampleCpu(), result.requests.total) };
-}
 
 const url = await benchDatabaseUrl();
 const database = await openDatabase({ databaseUrl: url });
@@ -64,20 +32,8 @@ const [{ version } = { version: '' }] = await queryRows<{ version: string }>(dat
 const ussdCity = (await findTenantBySlug(database.db, citySlug(1)))!;
 await database.close();
 
-const port = await freePort();
-const server = spawn(process.execPath, ['bin/baraza.js', 'serve', '--workers', String(WORKERS)], {
-  env: { PATH: process.env.PATH, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'silent', BARAZA_SECRET: BENCH_SECRET, BARAZA_RATE_LIMIT_POSTS: '0', NODE_ENV: 'production' },
-  stdio: 'inherit',
-});
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    if (i > 300) throw new Error('server did not start');
-  }
-  await new Promise((r) => setTimeout(r, 100));
-}
+const server = await startBenchServer(url, { secret: BENCH_SECRET, workers: WORKERS });
+const { base } = server;
 
 try {
   const city = citySlug(1);
@@ -86,13 +42,13 @@ try {
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
   const body = new URLSearchParams({ _csrf: csrf, title: 'Benchmark voice about the water kiosk', description: 'Submitted by the benchmark through the HTML form path.', category: 'water', area: 'north' }).toString();
 
-  const submissions = await run({
+  const submissions = await load({
     url: `${base}/c/${city}/voices`, method: 'POST', connections: CONNECTIONS, duration: SECONDS,
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body,
     requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/c/${citySlug(1 + Math.floor(Math.random() * CITIES))}/voices` }) }],
   });
-  const list = await run({ url: `${base}/c/${city}/voices`, connections: CONNECTIONS, duration: SECONDS });
-  const search = await run({ url: `${base}/c/${city}/voices?q=pothole%20clinic`, connections: CONNECTIONS, duration: SECONDS });
+  const list = await load({ url: `${base}/c/${city}/voices`, connections: CONNECTIONS, duration: SECONDS });
+  const search = await load({ url: `${base}/c/${city}/voices?q=pothole%20clinic`, connections: CONNECTIONS, duration: SECONDS });
   // A caller new to the service walks the menus: language, "raise a voice", a category, an area,
   // up to the description prompt (so no voice is stored). Each connection is one caller at a time.
   const ussdStep = (typed: string): autocannon.Request => ({
@@ -103,13 +59,13 @@ try {
       return { ...req, body: new URLSearchParams({ sessionId: caller.sessionId!, serviceCode: '*384*1#', phoneNumber: caller.phoneNumber!, text: typed }).toString() };
     },
   });
-  const ussd = await run({
+  const ussd = await load({
     url: `${base}${USSD_HOOK_PATH}/${city}?token=${encodeURIComponent(hookToken(BENCH_SECRET, ussdCity.id, 'africas-talking'))}`,
     method: 'POST', connections: CONNECTIONS, duration: SECONDS, headers: { 'content-type': 'application/x-www-form-urlencoded' },
     requests: ['', '1', '1*1', '1*1*1', '1*1*1*1'].map(ussdStep),
   });
   // Each request is a new message (its own id) from one of many phones: a voice and a queued reply.
-  const sms = await run({
+  const sms = await load({
     url: `${base}${TEXT_HOOK_PATH}/africas-talking/${city}?token=${encodeURIComponent(hookToken(BENCH_SECRET, ussdCity.id, 'africas-talking'))}`,
     method: 'POST', connections: CONNECTIONS, duration: SECONDS, headers: { 'content-type': 'application/x-www-form-urlencoded' },
     requests: [{
@@ -133,8 +89,6 @@ try {
   console.log('\nBaraza benchmark');
   console.log(`machine: ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, PostgreSQL ${version}`);
   console.log(`data: ${n.toLocaleString("en")} voices in ${CITIES} cities; ${CONNECTIONS} connections, ${SECONDS} s per run, ${WORKERS} app worker(s); server, PostgreSQL and load generator share this machine on 127.0.0.1`);
-  const unexpected = (r: autocannon.Result, expected: string) =>
-    r.errors + Object.entries(r.statusCodeStats ?? {}).filter(([code]) => code !== expected).reduce((sum, [, stat]) => sum + (stat.count ?? 0), 0);
   const line = (name: string, r: autocannon.Result & { cpu: string }, expected: string, target: string) => {
     console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   failed ${unexpected(r, expected)}   target ${target}`);
     console.log(`${''.padEnd(30)} ${r.cpu}`);
@@ -147,5 +101,5 @@ try {
   console.log(`${''.padEnd(30)} replies still queued when the run ended: ${queued.toLocaleString('en')}`);
   console.log(`form answers: ${JSON.stringify(submissions.statusCodeStats)}`);
 } finally {
-  server.kill('SIGTERM');
+  server.stop();
 }

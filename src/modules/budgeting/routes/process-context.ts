@@ -4,8 +4,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { notFound } from '../../../core/result.ts';
 import { cityContext, listAreas, type CityContext } from '../../voices/index.ts';
-import { getProcess } from '../queries/get-process.ts';
-import { listProjects, type Project } from '../queries/list-projects.ts';
+import type { Project } from '../queries/list-projects.ts';
+import { cachedProcess, cachedProjects } from '../queries/process-cache.ts';
 import type { Process } from '../process.ts';
 
 export interface ProcessContext extends CityContext {
@@ -17,8 +17,8 @@ export interface ProcessContext extends CityContext {
 
 export async function processContext(c: Context<AppEnv>): Promise<ProcessContext> {
   const ctx = await cityContext(c);
-  const process = await getProcess(ctx.db, ctx.city.id, c.req.param('process') ?? '');
+  const process = await cachedProcess(ctx.db, ctx.city.id, c.req.param('process') ?? '');
   if (!process) throw notFound();
-  const [projects, areas] = [await listProjects(ctx.db, ctx.city.id, process.id), await listAreas(ctx.db, ctx.city.id)];
+  const [projects, areas] = [await cachedProjects(ctx.db, ctx.city.id, process.id), await listAreas(ctx.db, ctx.city.id)];
   return { ...ctx, process, projects, areaNames: new Map(areas.map((a) => [a.slug, a.name])), here: `${ctx.base}/budgets/${process.slug}` };
 }

@@ -8,6 +8,7 @@ import type { Actor, TenantScope } from '../../../core/auth/index.ts';
 import { parseMoney } from '../../../core/money.ts';
 import { err, forbidden, ok, type Result } from '../../../core/result.ts';
 import { canReviewIdeas } from '../permissions.ts';
+import { forgetProcesses } from '../queries/process-cache.ts';
 import type { AcceptInput } from '../schemas.ts';
 import { lockIdea, REVIEW_PHASES } from '../queries/lock-idea.ts';
 
@@ -17,7 +18,7 @@ export async function acceptIdea(
   db: Db, input: AcceptInput & { process: string; idea: string }, actor: Actor | null, city: TenantScope,
 ): Promise<Result<{ code: string }, AcceptIdeaError>> {
   if (!canReviewIdeas(actor, city)) throw forbidden();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const idea = await lockIdea(tx, city.id, input.process, input.idea);
     if (idea.status !== 'submitted') return err('reviewed');
     if (!REVIEW_PHASES.includes(idea.phase)) return err('not-reviewing');
@@ -41,4 +42,6 @@ export async function acceptIdea(
     });
     return ok({ code: project!.code });
   });
+  forgetProcesses(db, city.id);
+  return result;
 }

@@ -3,17 +3,17 @@
 // ballot per person per process: the budgeting_voter primary key decides, even when two
 // submissions race. Where the city allows it, voting again replaces the earlier ballot until
 // the vote closes; a code works once. The ballot row carries no voter and no time.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../core/db/index.ts';
-import { recordAudit } from '../../../core/audit/index.ts';
+import { recordAudit, prepareAuditEntry } from '../../../core/audit/index.ts';
 import type { Actor, TenantScope } from '../../../core/auth/index.ts';
 import { keyedHash } from '../../../core/crypto.ts';
 import { checkBallot, type BallotProblem } from '../ballots/ballot-rules.ts';
 import { acceptsBallots } from '../ballots/process-phases.ts';
-import { getProcess } from '../queries/get-process.ts';
-import { listProjects } from '../queries/list-projects.ts';
-import type { Process } from '../process.ts';
+import { cachedProcess, cachedProjects } from '../queries/process-cache.ts';
 import { listAreas } from '../../voices/index.ts';
+import { ballotWriter, type PendingBallot } from './store-ballots.ts';
 
 export type Voter = { kind: 'account' } | { kind: 'code'; code: string };
 export type BallotChannel = 'web' | 'code' | 'sms' | 'ussd' | 'paper';
@@ -40,12 +40,11 @@ export type CastBallotError =
 
 export type CastBallotResult = { ok: true; replaced: boolean } | { ok: false; refusal: CastBallotError };
 
-export async function castBallot(
-  db: Db, input: CastBallotInput, actor: Actor | null, city: TenantScope,
-): Promise<CastBallotResult> {
+export async function castBallot(db: Db, input: CastBallotInput, actor: Actor | null, city: TenantScope): Promise<CastBallotResult> {
   const refuse = (refusal: CastBallotError): CastBallotResult => ({ ok: false, refusal });
-  const process = await getProcess(db, city.id, input.process);
-  if (!process || !acceptsBallots(process.phase) || (await votingEnded(db, process))) return refuse({ error: 'closed' });
+  const process = await cachedProcess(db, city.id, input.process);
+  // Dates are whole days in UTC here; the write checks them again against the database's clock.
+  if (!process || !acceptsBallots(process.phase) || (process.votingUntil && new Date().toISOString().slice(0, 10) > process.votingUntil)) return refuse({ error: 'closed' });
   if (input.voter.kind === 'account' && !actor) return refuse({ error: 'sign-in-required' });
   if ((process.minAge > 0 && !input.ageConfirmed) || (process.minAge >= 18 && input.ageBand === 'under-18')) return refuse({ error: 'age' });
 
@@ -58,7 +57,7 @@ export async function castBallot(
   const open = process.budgets.filter((b) => b.area === null || b.area === area);
   if (Object.keys(input.choices).some((id) => !open.some((b) => b.id === id))) return refuse({ error: 'wrong-budget' });
 
-  const projects = (await listProjects(db, city.id, process.id)).filter((p) => p.onBallot);
+  const projects = (await cachedProjects(db, city.id, process.id)).filter((p) => p.onBallot);
   const choices: Record<string, { projects: string[]; points: number[] | null }> = {};
   for (const budget of open) {
     const chosen = input.choices[budget.id];
@@ -70,49 +69,49 @@ export async function castBallot(
   }
   if (Object.keys(choices).length === 0) return refuse({ error: 'empty' });
 
-  const identity = input.voter.kind === 'account' ? `account:${actor!.userId}` : `code:${codeHash(input.secret, process.id, input.voter.code)}`;
-  const voterKey = keyedHash(input.secret, `${process.id}:${identity}`);
+  const code = input.voter.kind === 'code' ? codeHash(input.secret, process.id, input.voter.code) : null;
+  const voterKey = keyedHash(input.secret, `${process.id}:${code ? `code:${code}` : `account:${actor!.userId}`}`);
+  // The audit entry says that someone voted, never what: the choices stay unlinked.
+  const audit = prepareAuditEntry({
+    tenantId: city.id, actorId: actor?.userId ?? null, action: 'budgeting.ballot.cast', objectType: 'budgeting-process', objectId: process.id,
+    after: { channel: input.channel },
+  });
+  const ballot: PendingBallot = {
+    tenant_id: city.id, process_id: process.id, voter_key: voterKey, channel: input.channel, area: area ?? null, sex: input.sex ?? null,
+    age_band: input.ageBand ?? null, ballot_id: randomUUID(), choices: JSON.stringify(choices), code_hash: code, actor_id: actor?.userId ?? null,
+    at: audit.at, after_hash: audit.afterHash, fields: audit.fields,
+  };
+  const stored = await ballotWriter(db)(ballot);
+  if (stored === 'counted') return { ok: true, replaced: false };
+  if (stored === 'closed' || stored === 'code-unknown' || stored === 'code-used') return refuse({ error: stored });
+  // Voted before. The earlier ballot is replaced only where re-voting is allowed, by an
+  // account (a code works once).
+  if (!process.revote || code) return refuse({ error: 'already-voted' });
+  return (await replaceBallot(db, ballot, actor)) ? { ok: true, replaced: true } : refuse({ error: 'closed' });
+}
+
+/**
+ * A re-vote, rarer than a first ballot: in one transaction, with the voter's row locked so
+ * racing re-votes take turns, the earlier ballot goes and the new one takes its place.
+ */
+async function replaceBallot(db: Db, ballot: PendingBallot, actor: Actor | null): Promise<boolean> {
   return db.transaction(async (tx) => {
-    if (input.voter.kind === 'code') {
-      const [code] = await queryRows<{ used: boolean }>(tx, sql`
-        select used from budgeting_code where tenant_id = ${city.id} and process_id = ${process.id}
-          and code_hash = ${codeHash(input.secret, process.id, input.voter.code)} for update`);
-      if (!code) return refuse({ error: 'code-unknown' });
-      if (code.used) return refuse({ error: 'code-used' });
-    }
-    const [ballot] = await queryRows<{ id: string }>(tx, sql`
-      insert into budgeting_ballot (tenant_id, process_id, choices) values (${city.id}, ${process.id}, ${JSON.stringify(choices)}::jsonb) returning id`);
-    const [voter] = await queryRows<{ inserted: boolean; previous: string | null }>(tx, sql`
-      insert into budgeting_voter (tenant_id, process_id, voter_key, channel, area, sex, age_band, ballot_id)
-      values (${city.id}, ${process.id}, ${voterKey}, ${input.channel}, ${area ?? null}, ${input.sex ?? null}, ${input.ageBand ?? null}, ${ballot!.id})
-      on conflict (tenant_id, process_id, voter_key) do nothing
-      returning true as inserted, null::uuid as previous`);
-    let replaced = false;
-    if (!voter) {
-      // Voted before. The earlier ballot is replaced only where re-voting is allowed, by an
-      // account (a code works once); the row lock makes racing re-votes take turns.
-      if (!process.revote || input.voter.kind !== 'account') {
-        await tx.execute(sql`delete from budgeting_ballot where tenant_id = ${city.id} and id = ${ballot!.id}`);
-        return refuse({ error: 'already-voted' });
-      }
-      const [before] = await queryRows<{ ballot_id: string | null }>(tx, sql`
-        select ballot_id from budgeting_voter where tenant_id = ${city.id} and process_id = ${process.id} and voter_key = ${voterKey} for update`);
-      if (before?.ballot_id) await tx.execute(sql`delete from budgeting_ballot where tenant_id = ${city.id} and id = ${before.ballot_id}`);
-      await tx.execute(sql`
-        update budgeting_voter set ballot_id = ${ballot!.id}, channel = ${input.channel}, area = ${area ?? null}, sex = ${input.sex ?? null}, age_band = ${input.ageBand ?? null}
-        where tenant_id = ${city.id} and process_id = ${process.id} and voter_key = ${voterKey}`);
-      replaced = true;
-    }
-    if (input.voter.kind === 'code') {
-      await tx.execute(sql`update budgeting_code set used = true where tenant_id = ${city.id} and process_id = ${process.id}
-        and code_hash = ${codeHash(input.secret, process.id, input.voter.code)}`);
-    }
-    // The audit entry says that someone voted, never what: the choices stay unlinked.
+    const [open] = await queryRows<{ id: string }>(tx, sql`
+      select id from budgeting_process where tenant_id = ${ballot.tenant_id} and id = ${ballot.process_id}
+        and phase = 'voting' and (voting_until is null or current_date <= voting_until) for share`);
+    if (!open) return false;
+    const [before] = await queryRows<{ ballot_id: string | null }>(tx, sql`
+      select ballot_id from budgeting_voter where tenant_id = ${ballot.tenant_id} and process_id = ${ballot.process_id} and voter_key = ${ballot.voter_key} for update`);
+    if (before?.ballot_id) await tx.execute(sql`delete from budgeting_ballot where tenant_id = ${ballot.tenant_id} and id = ${before.ballot_id}`);
+    await tx.execute(sql`insert into budgeting_ballot (tenant_id, id, process_id, choices) values (${ballot.tenant_id}, ${ballot.ballot_id}, ${ballot.process_id}, ${ballot.choices}::jsonb)`);
+    await tx.execute(sql`
+      update budgeting_voter set ballot_id = ${ballot.ballot_id}, channel = ${ballot.channel}, area = ${ballot.area}, sex = ${ballot.sex}, age_band = ${ballot.age_band}
+      where tenant_id = ${ballot.tenant_id} and process_id = ${ballot.process_id} and voter_key = ${ballot.voter_key}`);
     await recordAudit(tx, {
-      tenantId: city.id, actorId: actor?.userId ?? null, action: replaced ? 'budgeting.ballot.replace' : 'budgeting.ballot.cast',
-      objectType: 'budgeting-process', objectId: process.id, after: { channel: input.channel },
+      tenantId: ballot.tenant_id, actorId: actor?.userId ?? null, action: 'budgeting.ballot.replace', objectType: 'budgeting-process', objectId: ballot.process_id,
+      after: { channel: ballot.channel },
     });
-    return { ok: true, replaced };
+    return true;
   });
 }
 
@@ -121,9 +120,3 @@ export const codeHash = (secret: string, processId: string, code: string) => key
 
 /** People type codes with spaces, dashes and either case; none of that is part of the code. */
 export const normaliseCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
-
-async function votingEnded(db: Db, process: Process): Promise<boolean> {
-  if (!process.votingUntil) return false;
-  const [row] = await queryRows<{ ended: boolean }>(db, sql`select current_date > ${process.votingUntil}::date as ended`);
-  return !!row?.ended;
-}

@@ -8,6 +8,7 @@ import type { Actor, TenantScope } from '../../../core/auth/index.ts';
 import { err, forbidden, ok, type Result } from '../../../core/result.ts';
 import type { BudgetInput, ProcessInput } from '../schemas.ts';
 import { canRunProcess } from '../permissions.ts';
+import { forgetProcesses } from '../queries/process-cache.ts';
 
 export async function createProcess(
   db: Db, input: ProcessInput & { budgets: BudgetInput[] }, actor: Actor | null, city: TenantScope,
@@ -15,7 +16,7 @@ export async function createProcess(
   if (!canRunProcess(actor, city)) throw forbidden();
   const usesK = input.ballotKind === 'approval-k' || input.ballotKind === 'ranking';
   const cumulative = input.ballotKind === 'cumulative';
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [row] = await queryRows<{ id: string }>(tx, sql`
       insert into budgeting_process (tenant_id, slug, title, description, currency, ballot_kind, ballot_k, ballot_points, ballot_per_project,
         min_age, revote, rule, completion, voting_from, voting_until)
@@ -34,4 +35,6 @@ export async function createProcess(
     });
     return ok({ id: row.id });
   });
+  forgetProcesses(db, city.id);
+  return result;
 }

@@ -8,6 +8,7 @@ import type { Actor, TenantScope } from '../../../core/auth/index.ts';
 import { err, forbidden, notFound, ok, type Result } from '../../../core/result.ts';
 import { canMovePhase, type Phase } from '../ballots/process-phases.ts';
 import { canRunProcess } from '../permissions.ts';
+import { forgetProcesses } from '../queries/process-cache.ts';
 import { getProcess } from '../queries/get-process.ts';
 import { listProjects } from '../queries/list-projects.ts';
 import { budgetElection } from '../queries/budget-election.ts';
@@ -17,7 +18,7 @@ export async function movePhase(
   db: Db, input: { process: string; to: Phase }, actor: Actor | null, city: TenantScope,
 ): Promise<Result<{ phase: Phase }, 'not-next' | 'no-projects'>> {
   if (!canRunProcess(actor, city)) throw forbidden();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [process] = await queryRows<{ id: string; phase: Phase }>(tx, sql`
       select id, phase from budgeting_process where tenant_id = ${city.id} and slug = ${input.process} for update`);
     if (!process) throw notFound();
@@ -38,6 +39,8 @@ export async function movePhase(
     });
     return ok({ phase: input.to });
   });
+  forgetProcesses(db, city.id);
+  return result;
 }
 
 /** The process's rule applied to each budget's ballots, as the results page will show it. */

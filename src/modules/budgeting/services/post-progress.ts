@@ -6,13 +6,14 @@ import { recordAudit } from '../../../core/audit/index.ts';
 import type { Actor, TenantScope } from '../../../core/auth/index.ts';
 import { err, forbidden, notFound, ok, type Result } from '../../../core/result.ts';
 import { canReviewIdeas } from '../permissions.ts';
+import { forgetProcesses } from '../queries/process-cache.ts';
 import type { Progress } from '../queries/list-projects.ts';
 
 export async function postProgress(
   db: Db, input: { process: string; project: string; progress: Progress; note: string }, actor: Actor | null, city: TenantScope,
 ): Promise<Result<null, 'not-implementing' | 'not-funded'>> {
   if (!canReviewIdeas(actor, city)) throw forbidden();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [project] = await queryRows<{ id: string; funded: boolean | null; progress: Progress; phase: string }>(tx, sql`
       select pr.id, pr.funded, pr.progress, p.phase
       from budgeting_project pr join budgeting_process p on p.tenant_id = pr.tenant_id and p.id = pr.process_id
@@ -31,4 +32,6 @@ export async function postProgress(
     });
     return ok(null);
   });
+  forgetProcesses(db, city.id);
+  return result;
 }
