@@ -108,7 +108,15 @@ describe('every page passes axe-core', () => {
         '/c/alpha/moderate?view=closed', `/c/alpha/moderate/voices/${refs.hidden}`, `/c/alpha/voices/${refs.published}`, '/c/alpha/assist',
         '/c/alpha/inclusion', '/c/alpha/inclusion/population', '/c/alpha/budgets/new', '/c/alpha/budgets/collect',
         '/c/alpha/budgets/collect/review', '/c/alpha/budgets/vote/codes', '/c/alpha/budgets/done', '/c/alpha/budgets/done/projects/2',
+        '/c/alpha/budgets/vote/paper', '/c/alpha/budgets/vote/paper/review',
       ]);
+      // A paper sheet typed in with a choice over the budget, with its error summary.
+      await page.goto('/c/alpha/budgets/vote/paper');
+      await page.locator('#sheet').fill('E2E1');
+      for (const code of ['1', '2', '3']) await page.locator(`#p-${code}`).check();
+      await page.locator('button[value=cast]').click();
+      await page.waitForSelector('.error-summary');
+      await expectAccessible(page);
       // A process form sent empty, with its error summary; a sheet of voting codes.
       await page.goto('/c/alpha/budgets/new');
       await page.locator('form[action="/c/alpha/budgets"] button').click();

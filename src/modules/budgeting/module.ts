@@ -4,17 +4,20 @@
 import type { ModuleManifest } from '../../core/module.ts';
 import processes from './migrations/0001_processes.ts';
 import fundedProjects from './migrations/0002_funded_projects.ts';
+import paperBallots from './migrations/0003_paper_ballots.ts';
 import { residentPages } from './routes/pages.tsx';
 import { staffPages } from './routes/admin.tsx';
 import { projectPages } from './routes/projects.tsx';
+import { paperPages } from './routes/paper.tsx';
 
 export const budgetingModule: ModuleManifest = {
   name: 'budgeting',
-  migrations: [processes, fundedProjects],
+  migrations: [processes, fundedProjects, paperBallots],
   pages(app) {
     // Staff pages first: /budgets/new must not be read as a process called "new".
     staffPages(app);
     residentPages(app);
     projectPages(app);
+    paperPages(app);
   },
 };

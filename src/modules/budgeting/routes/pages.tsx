@@ -7,14 +7,15 @@ import { countHit, overLimit, parseForm, RATE_WINDOW_SECONDS } from '../../../co
 import { notFound } from '../../../core/result.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
 import { AGE_BANDS, SEXES, cityContext, listAreas } from '../../voices/index.ts';
-import { canReviewIdeas, canRunProcess, canSubmitIdea } from '../permissions.ts';
+import { canEnterPaperBallots, canReviewIdeas, canRunProcess, canSubmitIdea } from '../permissions.ts';
 import { IdeaInput } from '../schemas.ts';
 import { listProcesses } from '../queries/get-process.ts';
 import { listIdeas } from '../queries/list-ideas.ts';
 import { processResults } from '../queries/process-results.ts';
 import { budgetElection } from '../queries/budget-election.ts';
 import { submitIdea } from '../services/submit-idea.ts';
-import { castBallot, type CastBallotError } from '../services/cast-ballot.ts';
+import { castBallot } from '../services/cast-ballot.ts';
+import { refusalIssue } from './refusals.ts';
 import { readBallotForm } from '../ballots/ballot-form.ts';
 import { writePb } from '../pb/write-pb.ts';
 import { ProcessList } from '../views/ProcessList.tsx';
@@ -45,7 +46,7 @@ export function residentPages(app: Hono<AppEnv>): void {
     return ctx.page('budgets', {
       status, title: ctx.process.title,
       children: <ProcessPage v={ctx.v} base={ctx.base} process={ctx.process} projects={ctx.projects} ideas={ideas} areaNames={ctx.areaNames}
-        canRun={canRunProcess(ctx.v.actor, ctx.city)} canReview={canReviewIdeas(ctx.v.actor, ctx.city)} {...extra} />,
+        canRun={canRunProcess(ctx.v.actor, ctx.city)} canReview={canReviewIdeas(ctx.v.actor, ctx.city)} canEnterPaper={canEnterPaperBallots(ctx.v.actor, ctx.city)} {...extra} />,
     });
   };
   app.get('/c/:city/budgets/:process', async (c) => showProcess(await processContext(c), { notice: NOTICES[c.req.query('done') ?? ''], problem: PROBLEMS[c.req.query('problem') ?? ''] }));
@@ -151,29 +152,3 @@ const PROBLEMS: Record<string, string> = { 'not-next': 'error.budgeting.notNext'
 
 export const pbFileName = (process: Process, area: string | null) => `${process.slug}-${area ?? 'city'}.pb`;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** Each refusal as the message beside the part of the ballot it is about. */
-function refusalIssue(refusal: CastBallotError, process: Process): { issue: FieldIssue; status: 400 | 409 | 422 } {
-  const issue = (field: string, messageKey: string, values: Record<string, string | number> = {}) => ({ field, messageKey, values });
-  switch (refusal.error) {
-    case 'closed': return { issue: issue('form', 'error.budgeting.closed'), status: 409 };
-    case 'sign-in-required': return { issue: issue('code', 'error.budgeting.codeNeeded'), status: 400 };
-    case 'code-unknown': return { issue: issue('code', 'error.budgeting.codeUnknown'), status: 422 };
-    case 'code-used': return { issue: issue('code', 'error.budgeting.codeUsed'), status: 409 };
-    case 'already-voted': return { issue: issue('form', 'error.budgeting.alreadyVoted'), status: 409 };
-    case 'area-required': return { issue: issue('area', 'error.budgeting.area'), status: 400 };
-    case 'age': return { issue: issue('ageConfirmed', 'error.budgeting.age', { age: process.minAge }), status: 422 };
-    case 'empty': return { issue: issue(`budget-${process.budgets[0]!.id}`, 'error.budgeting.empty'), status: 422 };
-    case 'wrong-budget': return { issue: issue('area', 'error.budgeting.area'), status: 422 };
-    case 'ballot': {
-      const field = `budget-${refusal.budgetId}`;
-      const p = refusal.problem;
-      switch (p.problem) {
-        case 'over-budget': return { issue: issue(field, 'error.budgeting.overBudget'), status: 422 };
-        case 'too-many': return { issue: issue(field, 'error.budgeting.tooMany', { max: p.max }), status: 422 };
-        case 'too-many-points': return { issue: issue(field, 'error.budgeting.tooManyPoints', { max: p.max }), status: 422 };
-        default: return { issue: issue(field, 'error.budgeting.ballotInvalid'), status: 422 };
-      }
-    }
-  }
-}

@@ -15,7 +15,8 @@ import { cachedProcess, cachedProjects } from '../queries/process-cache.ts';
 import { listAreas } from '../../voices/index.ts';
 import { ballotWriter, type PendingBallot } from './store-ballots.ts';
 
-export type Voter = { kind: 'account' } | { kind: 'code'; code: string };
+/** Who votes: the signed-in account, a one-time code, or a paper sheet's number (typed in by facilitators). */
+export type Voter = { kind: 'account' } | { kind: 'code'; code: string } | { kind: 'paper'; sheet: string };
 export type BallotChannel = 'web' | 'code' | 'sms' | 'ussd' | 'paper';
 
 export interface CastBallotInput {
@@ -42,10 +43,33 @@ export type CastBallotResult = { ok: true; replaced: boolean } | { ok: false; re
 
 export async function castBallot(db: Db, input: CastBallotInput, actor: Actor | null, city: TenantScope): Promise<CastBallotResult> {
   const refuse = (refusal: CastBallotError): CastBallotResult => ({ ok: false, refusal });
+  // Paper ballots count only when two people typed them in alike (enter-paper-ballot.ts).
+  if (input.voter.kind === 'paper') throw new Error('paper ballots are entered twice, not cast');
+  const prepared = await prepareBallot(db, input, actor, city);
+  if (!prepared.ok) return prepared;
+  const { ballot, revote } = prepared;
+  const stored = await ballotWriter(db)(ballot);
+  if (stored === 'counted') return { ok: true, replaced: false };
+  if (stored === 'closed' || stored === 'code-unknown' || stored === 'code-used') return refuse({ error: stored });
+  // Voted before. The earlier ballot is replaced only where re-voting is allowed, by an
+  // account (a code works once).
+  if (!revote || input.voter.kind !== 'account') return refuse({ error: 'already-voted' });
+  return (await replaceBallot(db, ballot, actor)) ? { ok: true, replaced: true } : refuse({ error: 'closed' });
+}
+
+/**
+ * Checks a ballot as every channel must (open vote, eligibility, the voter's budgets, the
+ * ballot's limits) and makes it ready to store, with the voter's key: an account, a code, or a
+ * paper sheet's number.
+ */
+export async function prepareBallot(
+  db: Db, input: CastBallotInput, actor: Actor | null, city: TenantScope,
+): Promise<{ ok: true; ballot: PendingBallot; revote: boolean } | { ok: false; refusal: CastBallotError }> {
+  const refuse = (refusal: CastBallotError) => ({ ok: false as const, refusal });
   const process = await cachedProcess(db, city.id, input.process);
   // Dates are whole days in UTC here; the write checks them again against the database's clock.
   if (!process || !acceptsBallots(process.phase) || (process.votingUntil && new Date().toISOString().slice(0, 10) > process.votingUntil)) return refuse({ error: 'closed' });
-  if (input.voter.kind === 'account' && !actor) return refuse({ error: 'sign-in-required' });
+  if (input.voter.kind !== 'code' && !actor) return refuse({ error: 'sign-in-required' });
   if ((process.minAge > 0 && !input.ageConfirmed) || (process.minAge >= 18 && input.ageBand === 'under-18')) return refuse({ error: 'age' });
 
   // Where districts have budgets of their own, a voter says where they live (any area of the
@@ -70,24 +94,20 @@ export async function castBallot(db: Db, input: CastBallotInput, actor: Actor | 
   if (Object.keys(choices).length === 0) return refuse({ error: 'empty' });
 
   const code = input.voter.kind === 'code' ? codeHash(input.secret, process.id, input.voter.code) : null;
-  const voterKey = keyedHash(input.secret, `${process.id}:${code ? `code:${code}` : `account:${actor!.userId}`}`);
+  const identity = input.voter.kind === 'code' ? `code:${code}` : input.voter.kind === 'paper' ? `paper:${normaliseCode(input.voter.sheet)}` : `account:${actor!.userId}`;
   // The audit entry says that someone voted, never what: the choices stay unlinked.
   const audit = prepareAuditEntry({
     tenantId: city.id, actorId: actor?.userId ?? null, action: 'budgeting.ballot.cast', objectType: 'budgeting-process', objectId: process.id,
     after: { channel: input.channel },
   });
   const ballot: PendingBallot = {
-    tenant_id: city.id, process_id: process.id, voter_key: voterKey, channel: input.channel, area: area ?? null, sex: input.sex ?? null,
-    age_band: input.ageBand ?? null, ballot_id: randomUUID(), choices: JSON.stringify(choices), code_hash: code, actor_id: actor?.userId ?? null,
-    at: audit.at, after_hash: audit.afterHash, fields: audit.fields,
+    tenant_id: city.id, process_id: process.id, voter_key: keyedHash(input.secret, `${process.id}:${identity}`), channel: input.channel,
+    area: area ?? null, sex: input.sex ?? null, age_band: input.ageBand ?? null, ballot_id: randomUUID(),
+    // Keys in budget order, so two entries of the same paper ballot compare equal as text.
+    choices: JSON.stringify(Object.fromEntries(Object.entries(choices).sort(([a], [b]) => (a < b ? -1 : 1)))),
+    code_hash: code, actor_id: actor?.userId ?? null, at: audit.at, after_hash: audit.afterHash, fields: audit.fields,
   };
-  const stored = await ballotWriter(db)(ballot);
-  if (stored === 'counted') return { ok: true, replaced: false };
-  if (stored === 'closed' || stored === 'code-unknown' || stored === 'code-used') return refuse({ error: stored });
-  // Voted before. The earlier ballot is replaced only where re-voting is allowed, by an
-  // account (a code works once).
-  if (!process.revote || code) return refuse({ error: 'already-voted' });
-  return (await replaceBallot(db, ballot, actor)) ? { ok: true, replaced: true } : refuse({ error: 'closed' });
+  return { ok: true, ballot, revote: process.revote };
 }
 
 /**

@@ -59,7 +59,7 @@ export function BallotPage(props: BallotPageProps) {
   );
 }
 
-function BudgetChoices(props: BallotPageProps & { budget: Budget; errors: ReturnType<typeof byField> }) {
+export function BudgetChoices(props: BallotPageProps & { budget: Budget; errors: ReturnType<typeof byField> }) {
   const { v, process: p, budget, values, errors } = props;
   const design = p.design;
   const projects = props.projects.filter((pr) => pr.onBallot && pr.budgetId === budget.id);

@@ -10,7 +10,7 @@ import { budgetName, money } from './labels.ts';
 
 export function ProcessPage(props: {
   v: ViewContext; base: string; process: Process; projects: readonly Project[]; ideas: readonly Idea[]; areaNames: ReadonlyMap<string, string>;
-  canRun: boolean; canReview: boolean; notice?: string | undefined; problem?: string;
+  canRun: boolean; canReview: boolean; canEnterPaper: boolean; notice?: string | undefined; problem?: string;
 }) {
   const { v, process: p } = props;
   const here = `${props.base}/budgets/${p.slug}`;
@@ -29,6 +29,7 @@ export function ProcessPage(props: {
         {p.phase === 'voting' ? <li><a href={`${here}/vote`}>{v.t('budgeting.vote')}</a></li> : null}
         {p.phase === 'results' || p.phase === 'implementation' ? <li><a href={`${here}/results`}>{v.t('budgeting.seeResults')}</a></li> : null}
         {props.canReview ? <li><a href={`${here}/review`}>{v.t('budgeting.review')}</a></li> : null}
+        {p.phase === 'voting' && props.canEnterPaper ? <li><a href={`${here}/paper`}>{v.t('budgeting.paper.title')}</a></li> : null}
         {props.canRun ? <li><a href={`${here}/codes`}>{v.t('budgeting.codes')}</a></li> : null}
       </ul>
       {props.canRun && next ? (
