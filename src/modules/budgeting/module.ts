@@ -5,19 +5,22 @@ import type { ModuleManifest } from '../../core/module.ts';
 import processes from './migrations/0001_processes.ts';
 import fundedProjects from './migrations/0002_funded_projects.ts';
 import paperBallots from './migrations/0003_paper_ballots.ts';
+import ussdFinalScreens from './migrations/0004_ussd_final_screens.ts';
 import { residentPages } from './routes/pages.tsx';
 import { staffPages } from './routes/admin.tsx';
 import { projectPages } from './routes/projects.tsx';
 import { paperPages } from './routes/paper.tsx';
+import { ussdBallotHooks } from './routes/ussd.ts';
 
 export const budgetingModule: ModuleManifest = {
   name: 'budgeting',
-  migrations: [processes, fundedProjects, paperBallots],
+  migrations: [processes, fundedProjects, paperBallots, ussdFinalScreens],
   pages(app) {
     // Staff pages first: /budgets/new must not be read as a process called "new".
     staffPages(app);
     residentPages(app);
     projectPages(app);
     paperPages(app);
+    ussdBallotHooks(app);
   },
 };

@@ -14,7 +14,7 @@ export { createArea } from './services/create-area.ts';
 export { STATUSES, canMoveStatus, type VoiceStatus } from './status.ts';
 export { VoiceInput, type Demographics } from './schemas.ts';
 export type { AreaBoundary } from './schema.ts';
-export { USSD_HOOK_PATH, hookToken } from './routes/ussd.ts';
+export { USSD_HOOK_PATH, hookToken, readUssdCallback } from './routes/ussd.ts';
 export { TEXT_HOOK_PATH } from './routes/texts.ts';
 export { issuePartnerKey, listPartnerKeys, revokePartnerKey } from './services/issue-partner-key.ts';
 export { voiceParticipation, type Participation, type ParticipationCell } from './queries/participation.ts';

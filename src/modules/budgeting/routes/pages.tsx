@@ -6,7 +6,8 @@ import type { AppEnv } from '../../../core/http/index.ts';
 import { countHit, overLimit, parseForm, RATE_WINDOW_SECONDS } from '../../../core/http/index.ts';
 import { notFound } from '../../../core/result.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
-import { AGE_BANDS, SEXES, cityContext, listAreas } from '../../voices/index.ts';
+import { AGE_BANDS, SEXES, cityContext, hookToken, listAreas } from '../../voices/index.ts';
+import { USSD_BALLOT_PATH, USSD_BALLOT_PURPOSE } from './ussd.ts';
 import { canEnterPaperBallots, canReviewIdeas, canRunProcess, canSubmitIdea } from '../permissions.ts';
 import { IdeaInput } from '../schemas.ts';
 import { listProcesses } from '../queries/get-process.ts';
@@ -41,12 +42,15 @@ export function residentPages(app: Hono<AppEnv>): void {
     });
   });
 
+  // Shown to city admins only: the address carries the token that lets a gateway in.
+  const ussdAddress = (ctx: ProcessContext) => canRunProcess(ctx.v.actor, ctx.city)
+    ? `${ctx.origin}${USSD_BALLOT_PATH}/${ctx.city.slug}?token=${hookToken(ctx.secret, ctx.city.id, USSD_BALLOT_PURPOSE)}` : '';
   const showProcess = async (ctx: ProcessContext, extra: { notice?: string; problem?: string } = {}, status: 200 | 409 = 200) => {
     const ideas = await listIdeas(ctx.db, ctx.city.id, ctx.process.id);
     return ctx.page('budgets', {
       status, title: ctx.process.title,
       children: <ProcessPage v={ctx.v} base={ctx.base} process={ctx.process} projects={ctx.projects} ideas={ideas} areaNames={ctx.areaNames}
-        canRun={canRunProcess(ctx.v.actor, ctx.city)} canReview={canReviewIdeas(ctx.v.actor, ctx.city)} canEnterPaper={canEnterPaperBallots(ctx.v.actor, ctx.city)} {...extra} />,
+        canRun={canRunProcess(ctx.v.actor, ctx.city)} canReview={canReviewIdeas(ctx.v.actor, ctx.city)} canEnterPaper={canEnterPaperBallots(ctx.v.actor, ctx.city)} ussdAddress={ussdAddress(ctx)} {...extra} />,
     });
   };
   app.get('/c/:city/budgets/:process', async (c) => showProcess(await processContext(c), { notice: NOTICES[c.req.query('done') ?? ''], problem: PROBLEMS[c.req.query('problem') ?? ''] }));

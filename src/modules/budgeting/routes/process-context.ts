@@ -1,7 +1,7 @@
 // Every process page starts here: the city, the process by its slug (or 404), its projects
 // and the names of the city's areas.
 import type { Context } from 'hono';
-import type { AppEnv } from '../../../core/http/index.ts';
+import { baseUrl, type AppEnv } from '../../../core/http/index.ts';
 import { notFound } from '../../../core/result.ts';
 import { cityContext, listAreas, type CityContext } from '../../voices/index.ts';
 import type { Project } from '../queries/list-projects.ts';
@@ -13,6 +13,9 @@ export interface ProcessContext extends CityContext {
   projects: Project[];
   areaNames: Map<string, string>;
   here: string;
+  /** This server's address as the public sees it, and its secret (for gateway tokens). */
+  origin: string;
+  secret: string;
 }
 
 export async function processContext(c: Context<AppEnv>): Promise<ProcessContext> {
@@ -20,5 +23,6 @@ export async function processContext(c: Context<AppEnv>): Promise<ProcessContext
   const process = await cachedProcess(ctx.db, ctx.city.id, c.req.param('process') ?? '');
   if (!process) throw notFound();
   const [projects, areas] = [await cachedProjects(ctx.db, ctx.city.id, process.id), await listAreas(ctx.db, ctx.city.id)];
-  return { ...ctx, process, projects, areaNames: new Map(areas.map((a) => [a.slug, a.name])), here: `${ctx.base}/budgets/${process.slug}` };
+  return { ...ctx, process, projects, areaNames: new Map(areas.map((a) => [a.slug, a.name])), here: `${ctx.base}/budgets/${process.slug}`,
+    origin: baseUrl(c), secret: c.get('services').config.secret };
 }

@@ -15,8 +15,11 @@ import { cachedProcess, cachedProjects } from '../queries/process-cache.ts';
 import { listAreas } from '../../voices/index.ts';
 import { ballotWriter, type PendingBallot } from './store-ballots.ts';
 
-/** Who votes: the signed-in account, a one-time code, or a paper sheet's number (typed in by facilitators). */
-export type Voter = { kind: 'account' } | { kind: 'code'; code: string } | { kind: 'paper'; sheet: string };
+/**
+ * Who votes: the signed-in account, a one-time code, a paper sheet's number (typed in by
+ * facilitators), or a phone number a gateway vouches for (USSD, SMS).
+ */
+export type Voter = { kind: 'account' } | { kind: 'code'; code: string } | { kind: 'paper'; sheet: string } | { kind: 'phone'; phone: string };
 export type BallotChannel = 'web' | 'code' | 'sms' | 'ussd' | 'paper';
 
 export interface CastBallotInput {
@@ -52,8 +55,8 @@ export async function castBallot(db: Db, input: CastBallotInput, actor: Actor | 
   if (stored === 'counted') return { ok: true, replaced: false };
   if (stored === 'closed' || stored === 'code-unknown' || stored === 'code-used') return refuse({ error: stored });
   // Voted before. The earlier ballot is replaced only where re-voting is allowed, by an
-  // account (a code works once).
-  if (!revote || input.voter.kind !== 'account') return refuse({ error: 'already-voted' });
+  // account or a phone (a code works once).
+  if (!revote || (input.voter.kind !== 'account' && input.voter.kind !== 'phone')) return refuse({ error: 'already-voted' });
   return (await replaceBallot(db, ballot, actor)) ? { ok: true, replaced: true } : refuse({ error: 'closed' });
 }
 
@@ -69,7 +72,7 @@ export async function prepareBallot(
   const process = await cachedProcess(db, city.id, input.process);
   // Dates are whole days in UTC here; the write checks them again against the database's clock.
   if (!process || !acceptsBallots(process.phase) || (process.votingUntil && new Date().toISOString().slice(0, 10) > process.votingUntil)) return refuse({ error: 'closed' });
-  if (input.voter.kind !== 'code' && !actor) return refuse({ error: 'sign-in-required' });
+  if ((input.voter.kind === 'account' || input.voter.kind === 'paper') && !actor) return refuse({ error: 'sign-in-required' });
   if ((process.minAge > 0 && !input.ageConfirmed) || (process.minAge >= 18 && input.ageBand === 'under-18')) return refuse({ error: 'age' });
 
   // Where districts have budgets of their own, a voter says where they live (any area of the
@@ -94,7 +97,10 @@ export async function prepareBallot(
   if (Object.keys(choices).length === 0) return refuse({ error: 'empty' });
 
   const code = input.voter.kind === 'code' ? codeHash(input.secret, process.id, input.voter.code) : null;
-  const identity = input.voter.kind === 'code' ? `code:${code}` : input.voter.kind === 'paper' ? `paper:${normaliseCode(input.voter.sheet)}` : `account:${actor!.userId}`;
+  const identity = input.voter.kind === 'code' ? `code:${code}`
+    : input.voter.kind === 'paper' ? `paper:${normaliseCode(input.voter.sheet)}`
+    : input.voter.kind === 'phone' ? `phone:${input.voter.phone.replace(/\D/g, '')}`
+    : `account:${actor!.userId}`;
   // The audit entry says that someone voted, never what: the choices stay unlinked.
   const audit = prepareAuditEntry({
     tenantId: city.id, actorId: actor?.userId ?? null, action: 'budgeting.ballot.cast', objectType: 'budgeting-process', objectId: process.id,

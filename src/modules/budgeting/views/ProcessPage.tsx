@@ -10,7 +10,7 @@ import { budgetName, money } from './labels.ts';
 
 export function ProcessPage(props: {
   v: ViewContext; base: string; process: Process; projects: readonly Project[]; ideas: readonly Idea[]; areaNames: ReadonlyMap<string, string>;
-  canRun: boolean; canReview: boolean; canEnterPaper: boolean; notice?: string | undefined; problem?: string;
+  canRun: boolean; canReview: boolean; canEnterPaper: boolean; ussdAddress: string; notice?: string | undefined; problem?: string;
 }) {
   const { v, process: p } = props;
   const here = `${props.base}/budgets/${p.slug}`;
@@ -32,6 +32,7 @@ export function ProcessPage(props: {
         {p.phase === 'voting' && props.canEnterPaper ? <li><a href={`${here}/paper`}>{v.t('budgeting.paper.title')}</a></li> : null}
         {props.canRun ? <li><a href={`${here}/codes`}>{v.t('budgeting.codes')}</a></li> : null}
       </ul>
+      {props.canRun && p.phase === 'voting' ? <p>{v.t('budgeting.ussdAddress')} <code class="hash">{props.ussdAddress}</code></p> : null}
       {props.canRun && next ? (
         <PostForm v={v} action={`${here}/phase`}>
           <input type="hidden" name="to" value={next} />

@@ -9,7 +9,7 @@ import { queryRows } from '../../../core/db/index.ts';
 import { LOCALES, LOCALE_NAMES, translator } from '../../../core/i18n/index.ts';
 import { createCategory, createPriority } from '../index.ts';
 import { USSD_HOOK_PATH, hookToken } from '../routes/ussd.ts';
-import { USSD_SCREEN_LIMIT, screenLength } from '../ussd/screens.ts';
+import { USSD_SCREEN_LIMIT, screenLength } from '../../../core/ussd/screens.ts';
 
 for (const engine of await testEngines()) {
   describe(`USSD (Africa's Talking) on ${engine.name}`, () => {

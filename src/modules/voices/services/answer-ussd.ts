@@ -18,7 +18,7 @@ import { getPriority, listPriorities } from '../queries/priorities.ts';
 import { supportPriority } from './support-priority.ts';
 import { referenceFromKeypad } from '../reference.ts';
 import { titleFrom } from '../title-from.ts';
-import { choiceNumber, menuPage, pageLayout, promptScreen, shorten, MORE_CHOICE } from '../ussd/screens.ts';
+import { choiceNumber, menuPage, pageLayout, promptScreen, shorten, MORE_CHOICE } from '../../../core/ussd/screens.ts';
 
 export interface UssdRequest {
   sessionId: string;

@@ -6,7 +6,7 @@ import { isLocale, translator } from '../../../core/i18n/index.ts';
 import { FINAL, type VoiceStatus } from '../status.ts';
 import { queueTexts, type TextOutbox } from '../texts/outbox.ts';
 import { unseal } from '../../../core/crypto.ts';
-import { shorten } from '../ussd/screens.ts';
+import { shorten } from '../../../core/ussd/screens.ts';
 
 /** A note longer than this is cut: the text is news, the page has the rest. */
 const NOTE_CHARACTERS = 120;
