@@ -28,6 +28,7 @@ export function servicesFor(config: Config, database: Database, mailer?: Mailer)
   const services = {
     config, database, logger, mailer: mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
     jobs: createJobQueue(database, logger),
+    textKeywords: modules.flatMap((module) => module.textKeywords ?? []),
   };
   for (const module of modules) module.jobs?.(services);
   return services;

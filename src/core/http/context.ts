@@ -1,5 +1,6 @@
 // What every request handler can reach: the process-wide services and the per-request facts
 // (who is acting, in which language, with which CSRF token).
+import type { TextKeyword } from '../texts.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Database, JobQueue } from '../db/index.ts';
@@ -14,6 +15,8 @@ export interface AppServices {
   readonly mailer: Mailer;
   /** Background work: outbound texts and notices. */
   readonly jobs: JobQueue;
+  /** Keywords modules answer on the text line, from their manifests. */
+  readonly textKeywords: readonly TextKeyword[];
 }
 
 export type FormFields = Record<string, string>;

@@ -11,10 +11,13 @@ import { staffPages } from './routes/admin.tsx';
 import { projectPages } from './routes/projects.tsx';
 import { paperPages } from './routes/paper.tsx';
 import { ussdBallotHooks } from './routes/ussd.ts';
+import { answerSmsBallot, SMS_KEYWORD_KEY } from './services/answer-sms-ballot.ts';
 
 export const budgetingModule: ModuleManifest = {
   name: 'budgeting',
   migrations: [processes, fundedProjects, paperBallots, ussdFinalScreens],
+  // "VOTE <code> <projects>" on the city's SMS and WhatsApp line.
+  textKeywords: [{ wordsKey: SMS_KEYWORD_KEY, answer: answerSmsBallot }],
   pages(app) {
     // Staff pages first: /budgets/new must not be read as a process called "new".
     staffPages(app);

@@ -21,3 +21,4 @@ export { voiceParticipation, type Participation, type ParticipationCell } from '
 export { listAreas } from './queries/list-taxonomy.ts';
 export { AGE_BANDS, SEXES } from './schemas.ts';
 export { cityContext, restrictedCityContext, type CityContext } from './routes/city-context.ts';
+export { fold } from './texts/commands.ts';

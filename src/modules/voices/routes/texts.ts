@@ -38,7 +38,7 @@ export function textHooks(app: Hono<AppEnv>): void {
     const outbox = textOutbox(services);
     // In order: a gateway that batches two messages from one phone expects them answered in turn.
     for (const message of read.messages) {
-      await receiveText(services.database.db, outbox, { gateway: gateway.name, channel: gateway.channel, message }, city);
+      await receiveText(services.database.db, outbox, { gateway: gateway.name, channel: gateway.channel, message }, city, services.textKeywords);
     }
     return c.body(gateway.acknowledgement.body, 200, { 'content-type': gateway.acknowledgement.contentType });
   });

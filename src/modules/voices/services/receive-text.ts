@@ -20,6 +20,8 @@ import { answerWriter } from '../texts/record-answers.ts';
 import { voiceByTypedReference } from '../queries/voice-by-typed-reference.ts';
 import { changeSubscription } from './change-text-subscription.ts';
 import type { InboundText } from '../texts/gateway.ts';
+import type { TextKeyword } from '../../../core/texts.ts';
+import { moduleKeyword } from '../texts/module-keywords.ts';
 
 export interface TextArrival {
   gateway: string;
@@ -47,9 +49,20 @@ export type TextOutcome = 'answered' | 'duplicate';
 /** Topics and areas named in a help text; more would not fit a message. */
 const LISTED = 8;
 
-export async function receiveText(db: Db, outbox: TextOutbox, arrival: TextArrival, city: Tenant): Promise<TextOutcome> {
+export async function receiveText(
+  db: Db, outbox: TextOutbox, arrival: TextArrival, city: Tenant, moduleKeywords: readonly TextKeyword[] = [],
+): Promise<TextOutcome> {
   const { message, gateway } = arrival;
   const caller = phoneHash(outbox.secret, message.from);
+  // Another module's keyword (VOTE …): that module answers, in the keyword's language.
+  const handed = message.text === null ? null : moduleKeyword(message.text, moduleKeywords);
+  if (handed) {
+    const remembered = await callerLanguage(db, city.id, caller);
+    const lang = remembered && handed.langs.includes(remembered) ? remembered : handed.langs[0]!;
+    const body = await handed.keyword.answer(db, { city, words: handed.words, phone: message.from, lang, channel: arrival.channel, secret: outbox.secret });
+    const fresh = await answerWriter(db)({ outbox, gateway, messageId: message.messageId, tenantId: city.id, caller, replies: [replying(arrival, city, caller, lang).answer('receipt', body)] });
+    return fresh ? 'answered' : 'duplicate';
+  }
   const command: TextCommand | { kind: 'not-text' } = message.text === null ? { kind: 'not-text' } : parseText(message.text, textKeywords());
   const remembered = await callerLanguage(db, city.id, caller);
   const fallback: Locale = remembered ?? (isLocale(city.defaultLocale) ? city.defaultLocale : 'en');

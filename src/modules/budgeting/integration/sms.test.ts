@@ -1,0 +1,66 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { testEngines, type TestDatabase } from '../../../../test/support/databases.ts';
+import { seedFixtures, type Fixtures } from '../../../../test/support/fixtures.ts';
+import { seedBudgets } from '../../../../test/support/budgets.ts';
+import { testApp } from '../../../../test/support/app.ts';
+import { actorOf } from '../../../../test/support/actors.ts';
+import { queryRows } from '../../../core/db/index.ts';
+import { TEXT_HOOK_PATH, hookToken } from '../../voices/index.ts';
+import { generateCodes } from '../index.ts';
+
+// Voting by SMS with a one-time code, on the city's ordinary text line.
+for (const engine of await testEngines()) {
+  describe(`SMS ballots on ${engine.name}`, () => {
+    let database: TestDatabase;
+    let f: Fixtures;
+    let t: ReturnType<typeof testApp>;
+    let codes: string[] = [];
+    let n = 0;
+
+    before(async () => {
+      database = await engine.open();
+      f = await seedFixtures(database.db);
+      t = testApp(database);
+      await seedBudgets(database.db, f.alpha, t.config.secret);
+      const made = await generateCodes(database.db, { process: 'vote', count: 3, secret: t.config.secret }, await actorOf(database.db, 'cityAdmin'), f.alpha);
+      assert.ok(made.ok);
+      codes = made.value.codes;
+    });
+    after(() => database.dispose());
+
+    /** Sends a text and returns the reply queued for it. */
+    const text = async (body: string, from = '+254722000001') => {
+      const res = await t.app.request(`${TEXT_HOOK_PATH}/africas-talking/alpha?token=${encodeURIComponent(hookToken(t.config.secret, f.alpha.id, 'africas-talking'))}`, {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ from, to: '22384', text: body, date: '2026-12-04 10:00:00', id: `sms-ballot-${++n}` }).toString(),
+      });
+      assert.equal(res.status, 200);
+      const [reply] = await queryRows<{ body: string }>(database.db, sql`select body from voices_text_delivery order by created_at desc, id desc limit 1`);
+      return reply!.body;
+    };
+    const smsVoters = async () => (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from budgeting_voter where channel = 'sms'`))[0]!.n;
+
+    it('counts a ballot sent with a code, once, and says what to fix otherwise', async () => {
+      assert.match(await text('VOTE'), /^To vote, send VOTE, your voting code and your projects' numbers/);
+      assert.equal(await text(`vote ${codes[0]} 9`), 'There is no project 9 on your ballot.');
+      assert.equal(await text(`VOTE ${codes[0]} 1 2 3`), 'Add your district: VOTE code DISTRICT numbers. Districts: NORTH, SOUTH');
+      assert.equal(await text(`VOTE ${codes[0]} south 1 2 3`), 'Your choices cost more than the budget: remove a project');
+      assert.equal(await text('VOTE ZZZZZ-ZZZZZ 1'), 'This code is not valid for this vote: check it against your slip');
+      assert.equal(await smsVoters(), 0);
+      assert.equal(await text(`VOTE ${codes[0]!.toLowerCase()} SOUTH 3 1`), 'Thank you: your vote is counted (projects 3, 1).');
+      assert.equal(await text(`VOTE ${codes[0]} 2`), 'This code has already been used to vote');
+      assert.equal(await smsVoters(), 1);
+      // In French, with the French keyword; the district named.
+      assert.equal(await text(`VOTER ${codes[1]} nord 2`, '+33612345678'), '« nord » n’est ni un numéro de projet ni un quartier. Envoyez VOTER, votre code et les numéros de vos projets.');
+      assert.equal(await text(`VOTER ${codes[1]} north 2`, '+33612345678'), 'Merci : votre vote est compté (projets 2).');
+      assert.equal(await smsVoters(), 2);
+    });
+
+    it('leaves every other text to the voices line', async () => {
+      const reply = await text('WATER the North kiosk is dry again, the VOTE can wait');
+      assert.match(reply, /reference/i);
+    });
+  });
+}
