@@ -22,3 +22,5 @@ export { listAreas } from './queries/list-taxonomy.ts';
 export { AGE_BANDS, SEXES } from './schemas.ts';
 export { cityContext, restrictedCityContext, type CityContext } from './routes/city-context.ts';
 export { fold } from './texts/commands.ts';
+export { sendCityTexts, optedOutPhones, type CityTextServices } from './services/send-city-texts.ts';
+export { normalisePhone } from './texts/phone.ts';

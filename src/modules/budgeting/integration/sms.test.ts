@@ -2,7 +2,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { testEngines, type TestDatabase } from '../../../../test/support/databases.ts';
-import { seedFixtures, type Fixtures } from '../../../../test/support/fixtures.ts';
+import { seedFixtures, ACCOUNTS, PASSWORD, type Fixtures } from '../../../../test/support/fixtures.ts';
+import { Client, signIn } from '../../../../test/support/client.ts';
 import { seedBudgets } from '../../../../test/support/budgets.ts';
 import { testApp } from '../../../../test/support/app.ts';
 import { actorOf } from '../../../../test/support/actors.ts';
@@ -56,6 +57,25 @@ for (const engine of await testEngines()) {
       assert.equal(await text(`VOTER ${codes[1]} nord 2`, '+33612345678'), '« nord » n’est ni un numéro de projet ni un quartier. Envoyez VOTER, votre code et les numéros de vos projets.');
       assert.equal(await text(`VOTER ${codes[1]} north 2`, '+33612345678'), 'Merci : votre vote est compté (projets 2).');
       assert.equal(await smsVoters(), 2);
+    });
+
+    it('sends codes by SMS to a list of numbers, skipping those that said STOP, and each code then votes', async () => {
+      const admin = new Client(t.app);
+      await signIn(admin, ACCOUNTS.cityAdmin.email, PASSWORD);
+      await admin.get('/c/alpha/budgets/vote/codes');
+      const bad = await admin.post('/c/alpha/budgets/vote/codes/sms', { phones: '+254733000001\n0733 000 002\nhello' });
+      assert.equal(bad.status, 400);
+      assert.match(bad.html, /2 numbers are not in international format \(\+ country code and number\): 0733 000 002, hello/);
+      await text('STOP', '+254733000003');
+      const before = (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from voices_text_delivery`))[0]!.n;
+      const sent = await admin.post('/c/alpha/budgets/vote/codes/sms', { phones: '+254733000001, +254 733 000 002\n+254733000003\n+254733000001' });
+      assert.equal(sent.status, 200);
+      assert.match(sent.html, /2 codes are on the way by SMS\. 1 number had asked the city for no texts and got none\./);
+      const texts = await queryRows<{ body: string }>(database.db, sql`select body from voices_text_delivery order by created_at desc, id desc limit 2`);
+      assert.equal((await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from voices_text_delivery`))[0]!.n, before + 2);
+      const code = /your voting code is ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(texts[0]!.body)![1]!;
+      assert.match(texts[0]!.body, /Vote at http:\/\/localhost\/c\/alpha\/budgets\/vote\/vote or text VOTE/);
+      assert.equal(await text(`VOTE ${code} south 1`, '+254733000001'), 'Thank you: your vote is counted (projects 1).');
     });
 
     it('leaves every other text to the voices line', async () => {

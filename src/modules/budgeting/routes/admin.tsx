@@ -5,7 +5,7 @@ import type { AppEnv } from '../../../core/http/index.ts';
 import { baseUrl, parseForm } from '../../../core/http/index.ts';
 import { forbidden } from '../../../core/result.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
-import { listAreas, restrictedCityContext, type CityContext } from '../../voices/index.ts';
+import { listAreas, normalisePhone, restrictedCityContext, type CityContext } from '../../voices/index.ts';
 import { PHASES } from '../ballots/process-phases.ts';
 import { canReviewIdeas, canRunProcess } from '../permissions.ts';
 import { AcceptInput, MergeInput, ProcessInput, RejectInput, readBudgets } from '../schemas.ts';
@@ -16,6 +16,7 @@ import { acceptIdea } from '../services/accept-idea.ts';
 import { mergeIdea } from '../services/merge-idea.ts';
 import { rejectIdea } from '../services/reject-idea.ts';
 import { generateCodes, MAX_CODES_PER_BATCH } from '../services/generate-codes.ts';
+import { sendCodesBySms } from '../services/send-codes-by-sms.ts';
 import { ProcessForm } from '../views/ProcessForm.tsx';
 import { ReviewPage } from '../views/ReviewPage.tsx';
 import { CodesPage } from '../views/CodesPage.tsx';
@@ -103,11 +104,12 @@ export function staffPages(app: Hono<AppEnv>): void {
   decide('merge', MergeInput, (ctx, idea, data) => mergeIdea(ctx.db, { ...data, process: ctx.process.slug, idea }, ctx.v.actor, ctx.city));
   decide('reject', RejectInput, (ctx, idea, data) => rejectIdea(ctx.db, { ...data, process: ctx.process.slug, idea }, ctx.v.actor, ctx.city));
 
-  const codes = (ctx: ProcessContext, voteUrl: string, values: Record<string, string>, issues: FieldIssue[], batch?: { number: number; codes: string[] }, status: 200 | 400 | 409 = 200) =>
+  const codes = (ctx: ProcessContext, voteUrl: string, values: Record<string, string>, issues: FieldIssue[], batch?: { number: number; codes: string[] }, status: 200 | 400 | 409 = 200,
+    texted?: { sent: number; optedOut: number }) =>
     ctx.page('budgets', {
       status, hasErrors: issues.length > 0, title: ctx.v.t('budgeting.codes'),
       children: <CodesPage v={ctx.v} base={ctx.base} process={ctx.process} issues={issues} values={values} batch={batch}
-        voteUrl={voteUrl} />,
+        voteUrl={voteUrl} texted={texted} />,
     });
   const codeRunner = async (c: Context<AppEnv>) => {
     const ctx = await processContext(c);
@@ -128,5 +130,23 @@ export function staffPages(app: Hono<AppEnv>): void {
     const result = await generateCodes(ctx.db, { process: ctx.process.slug, count: form.data.count, secret: c.get('services').config.secret }, ctx.v.actor, ctx.city);
     if (!result.ok) return codes(ctx, voteUrl, form.raw, [{ field: 'count', messageKey: 'error.budgeting.closed', values: {} }], undefined, 409);
     return codes(ctx, voteUrl, {}, [], { number: result.value.batch, codes: result.value.codes });
+  });
+
+  // Codes by SMS: one number per line (or separated by commas), in international format.
+  app.post('/c/:city/budgets/:process/codes/sms', async (c) => {
+    const ctx = await codeRunner(c);
+    if (ctx instanceof Response) return ctx;
+    const voteUrl = `${baseUrl(c)}${ctx.here}/vote`;
+    const raw = c.get('form');
+    const typed = (raw.phones ?? '').split(/[\n,;]+/).map((p) => p.trim()).filter(Boolean);
+    const invalid = typed.filter((p) => normalisePhone(p) === null);
+    const phones = [...new Set(typed.map(normalisePhone).filter((p): p is string => p !== null))];
+    const problem: Omit<FieldIssue, 'field'> | null = typed.length === 0 ? { messageKey: 'error.budgeting.phonesNone', values: {} }
+      : invalid.length ? { messageKey: 'error.budgeting.phonesInvalid', values: { count: invalid.length, numbers: invalid.slice(0, 5).join(', ') } }
+      : phones.length > MAX_CODES_PER_BATCH ? { messageKey: 'error.budgeting.codesCount', values: {} } : null;
+    if (problem) return codes(ctx, voteUrl, raw, [{ field: 'phones', ...problem }], undefined, 400);
+    const result = await sendCodesBySms(ctx.db, { process: ctx.process, phones, voteUrl, services: c.get('services') }, ctx.v.actor, ctx.city);
+    if (!result.ok) return codes(ctx, voteUrl, raw, [{ field: 'phones', messageKey: 'error.budgeting.closed', values: {} }], undefined, 409);
+    return codes(ctx, voteUrl, {}, [], undefined, 200, result.value);
   });
 }
