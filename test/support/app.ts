@@ -11,5 +11,5 @@ export function testApp(database: Database, env: Record<string, string> = {}) {
   });
   const mailer = createMemoryMailer();
   const services = servicesFor(config, database, mailer);
-  return { app: buildApp(services), mailer, config, jobs: services.jobs };
+  return { app: buildApp(services), mailer, config, jobs: services.jobs, services };
 }

@@ -9,7 +9,8 @@ import { testApp } from '../../../../test/support/app.ts';
 import { actorOf } from '../../../../test/support/actors.ts';
 import { queryRows } from '../../../core/db/index.ts';
 import { TEXT_HOOK_PATH, hookToken } from '../../voices/index.ts';
-import { generateCodes } from '../index.ts';
+import { generateCodes, movePhase } from '../index.ts';
+import { postProgress } from '../services/post-progress.ts';
 
 // Voting by SMS with a one-time code, on the city's ordinary text line.
 for (const engine of await testEngines()) {
@@ -50,12 +51,12 @@ for (const engine of await testEngines()) {
       assert.equal(await text(`VOTE ${codes[0]} south 1 2 3`), 'Your choices cost more than the budget: remove a project');
       assert.equal(await text('VOTE ZZZZZ-ZZZZZ 1'), 'This code is not valid for this vote: check it against your slip');
       assert.equal(await smsVoters(), 0);
-      assert.equal(await text(`VOTE ${codes[0]!.toLowerCase()} SOUTH 3 1`), 'Thank you: your vote is counted (projects 3, 1).');
+      assert.equal(await text(`VOTE ${codes[0]!.toLowerCase()} SOUTH 3 1`), 'Thank you: your vote is counted (projects 3, 1). Text NEWS for news of the projects.');
       assert.equal(await text(`VOTE ${codes[0]} 2`), 'This code has already been used to vote');
       assert.equal(await smsVoters(), 1);
       // In French, with the French keyword; the district named.
       assert.equal(await text(`VOTER ${codes[1]} nord 2`, '+33612345678'), '« nord » n’est ni un numéro de projet ni un quartier. Envoyez VOTER, votre code et les numéros de vos projets.');
-      assert.equal(await text(`VOTER ${codes[1]} north 2`, '+33612345678'), 'Merci : votre vote est compté (projets 2).');
+      assert.equal(await text(`VOTER ${codes[1]} north 2`, '+33612345678'), 'Merci : votre vote est compté (projets 2). Envoyez NOUVELLES pour suivre les projets.');
       assert.equal(await smsVoters(), 2);
     });
 
@@ -75,7 +76,24 @@ for (const engine of await testEngines()) {
       assert.equal((await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from voices_text_delivery`))[0]!.n, before + 2);
       const code = /your voting code is ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(texts[0]!.body)![1]!;
       assert.match(texts[0]!.body, /Vote at http:\/\/localhost\/c\/alpha\/budgets\/vote\/vote or text VOTE/);
-      assert.equal(await text(`VOTE ${code} south 1`, '+254733000001'), 'Thank you: your vote is counted (projects 1).');
+      assert.equal(await text(`VOTE ${code} south 1`, '+254733000001'), 'Thank you: your vote is counted (projects 1). Text NEWS for news of the projects.');
+    });
+
+    it('texts news of funded projects to those who asked for it, unless they said STOP', async () => {
+      const admin = await actorOf(database.db, 'cityAdmin');
+      assert.ok((await movePhase(database.db, { process: 'done', to: 'implementation' }, admin, f.alpha)).ok);
+      assert.equal(await text('NEWS', '+254744000001'), 'You will get a text when the projects of Budget done, Budget vote make progress. Text STOP to stop.');
+      assert.match(await text('news', '+254744000002'), /^You will get a text/);
+      await text('STOP', '+254744000002');
+      const [funded] = await queryRows<{ code: string }>(database.db, sql`
+        select pr.code from budgeting_project pr join budgeting_process p on p.id = pr.process_id where p.slug = 'done' and pr.funded order by pr.code limit 1`);
+      const before = (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from voices_text_delivery`))[0]!.n;
+      assert.ok((await postProgress(database.db, {
+        process: 'done', project: funded!.code, progress: 'in-progress', note: 'Work started on Monday.', texts: t.services,
+      }, await actorOf(database.db, 'moderator'), f.alpha)).ok);
+      const queued = await queryRows<{ body: string }>(database.db, sql`select body from voices_text_delivery order by created_at desc, id desc limit 1`);
+      assert.equal((await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from voices_text_delivery`))[0]!.n, before + 1, 'one text: the phone that said STOP gets none');
+      assert.match(queued[0]!.body, new RegExp(`^Budget done: No\\. ${funded!.code} .+ is In progress\\. Work started on Monday\\.$`));
     });
 
     it('leaves every other text to the voices line', async () => {

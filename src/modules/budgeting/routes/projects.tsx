@@ -36,7 +36,7 @@ export function projectPages(app: Hono<AppEnv>): void {
     const code = c.req.param('code');
     const form = parseForm(c, ProgressInput);
     if (!form.ok) return show(ctx, code, { values: form.raw, issues: form.issues }, 400);
-    const result = await postProgress(ctx.db, { process: ctx.process.slug, project: code, ...form.data }, ctx.v.actor, ctx.city);
+    const result = await postProgress(ctx.db, { process: ctx.process.slug, project: code, ...form.data, texts: c.get('services') }, ctx.v.actor, ctx.city);
     if (!result.ok) return show(ctx, code, { values: form.raw, issues: [{ field: 'progress', messageKey: `error.budgeting.${result.error}`, values: {} }] }, 409);
     return c.redirect(`${ctx.here}/projects/${code}?done=progress`, 303);
   });

@@ -12,6 +12,7 @@ import { cachedProjects } from '../queries/process-cache.ts';
 import { readSmsBallot } from '../texts/sms-ballot.ts';
 import { refusalIssue } from '../routes/refusals.ts';
 import { castBallot, codeHash } from './cast-ballot.ts';
+import { NEWS_KEYWORD_KEY } from './follow-by-text.ts';
 
 export const SMS_KEYWORD_KEY = 'budgeting.text.keyword';
 
@@ -54,7 +55,10 @@ export async function answerSmsBallot(db: Db, input: TextKeywordInput): Promise<
   const result = await castBallot(db, {
     process: process.slug, voter: { kind: 'code', code: read.code }, channel: 'sms', area, ageConfirmed: true, choices: form.choices, secret,
   }, null, city);
-  if (result.ok) return t('budgeting.text.counted', { projects: read.picks.map((p) => p.code).join(', ') });
+  if (result.ok) {
+    const news = (loadCatalog(lang)[NEWS_KEYWORD_KEY] ?? 'NEWS').split('|')[0]!;
+    return t('budgeting.text.counted', { projects: read.picks.map((p) => p.code).join(', '), news });
+  }
   if (result.refusal.error === 'area-required' || result.refusal.error === 'wrong-budget') {
     return t('budgeting.text.area', { keyword, areas: areas.map((a) => a.name.toUpperCase()).join(', ') });
   }
