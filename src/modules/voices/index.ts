@@ -24,3 +24,4 @@ export { cityContext, restrictedCityContext, type CityContext } from './routes/c
 export { fold } from './texts/commands.ts';
 export { sendCityTexts, optedOutPhones, type CityTextServices } from './services/send-city-texts.ts';
 export { normalisePhone } from './texts/phone.ts';
+export { phoneLanguage } from './queries/caller-language.ts';

@@ -62,6 +62,13 @@ for (const engine of await testEngines()) {
       assert.deepEqual(Object.values(ballot!.choices)[0]!.projects, ['1', '3']);
     });
 
+    it('speaks the language the phone chose on the voices line of the city', async () => {
+      const voicesLine = `/hooks/ussd/africas-talking/alpha?token=${encodeURIComponent(hookToken(t.config.secret, f.alpha.id, 'africas-talking'))}`;
+      await dial('v1', '', '+254711000009', voicesLine);
+      await dial('v1', '2', '+254711000009', voicesLine);
+      assert.equal((await dial('s5', '', '+254711000009')).text, 'CON Où habitez-vous ?\n1. North\n2. South');
+    });
+
     it('says so when no vote is open, and answers a malformed callback with what is wrong', async () => {
       const beta = `/hooks/ussd-ballot/africas-talking/beta?token=${encodeURIComponent(hookToken(t.config.secret, f.beta.id, 'africas-talking-ballot'))}`;
       assert.equal((await dial('s4', '', '+254711000003', beta)).text, 'END No vote is open in this city now.');

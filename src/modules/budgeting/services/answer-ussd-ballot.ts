@@ -6,7 +6,7 @@ import { queryRows, type Db } from '../../../core/db/index.ts';
 import { keyedHash } from '../../../core/crypto.ts';
 import { formatMoney, isLocale, translator, type Locale, type Translate } from '../../../core/i18n/index.ts';
 import type { Tenant } from '../../../core/tenancy/index.ts';
-import { listAreas } from '../../voices/index.ts';
+import { listAreas, phoneLanguage } from '../../voices/index.ts';
 import { readBallotForm } from '../ballots/ballot-form.ts';
 import { listProcesses } from '../queries/get-process.ts';
 import { cachedProjects } from '../queries/process-cache.ts';
@@ -20,7 +20,8 @@ export async function answerUssdBallot(db: Db, request: UssdBallotRequest, city:
   const [final] = await queryRows<{ screen: string }>(db, sql`select screen from budgeting_ussd_final where tenant_id = ${city.id} and session_hash = ${session}`);
   if (final) return { text: final.screen, end: true };
 
-  const locale: Locale = isLocale(city.defaultLocale) ? city.defaultLocale : 'en';
+  // The language the phone chose on the city's voices line, else the city's.
+  const locale: Locale = (await phoneLanguage(db, city.id, secret, request.phoneNumber)) ?? (isLocale(city.defaultLocale) ? city.defaultLocale : 'en');
   const t = translator(locale);
   const open = (await listProcesses(db, city.id)).filter((p) => p.phase === 'voting');
   const processes: WalkProcess[] = [];

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../core/db/index.ts';
 import { isLocale, type Locale } from '../../../core/i18n/index.ts';
+import { phoneHash } from '../texts/phone.ts';
 
 export async function callerLanguage(db: Db, tenantId: string, caller: string): Promise<Locale | null> {
   const [row] = await queryRows<{ lang: string }>(db, sql`select lang from voices_ussd_caller where tenant_id = ${tenantId} and caller = ${caller}`);
@@ -13,3 +14,6 @@ export async function rememberCallerLanguage(db: Db, tenantId: string, caller: s
   await db.execute(sql`insert into voices_ussd_caller (tenant_id, caller, lang) values (${tenantId}, ${caller}, ${lang})
     on conflict (tenant_id, caller) do update set lang = excluded.lang, updated_at = now()`);
 }
+
+/** The language a phone last chose with this city (by USSD or a keyword), for other modules' screens and texts. */
+export const phoneLanguage = (db: Db, tenantId: string, secret: string, phone: string) => callerLanguage(db, tenantId, phoneHash(secret, phone));
