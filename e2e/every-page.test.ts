@@ -108,7 +108,7 @@ describe('every page passes axe-core', () => {
         '/c/alpha/moderate?view=closed', `/c/alpha/moderate/voices/${refs.hidden}`, `/c/alpha/voices/${refs.published}`, '/c/alpha/assist',
         '/c/alpha/inclusion', '/c/alpha/inclusion/population', '/c/alpha/budgets/new', '/c/alpha/budgets/collect',
         '/c/alpha/budgets/collect/review', '/c/alpha/budgets/vote/codes', '/c/alpha/budgets/done', '/c/alpha/budgets/done/projects/2',
-        '/c/alpha/budgets/vote/paper', '/c/alpha/budgets/vote/paper/review',
+        '/c/alpha/budgets/vote/paper', '/c/alpha/budgets/vote/paper/review', '/c/alpha/budgets/collect/edit',
       ]);
       // A paper sheet typed in with a choice over the budget, with its error summary.
       await page.goto('/c/alpha/budgets/vote/paper');

@@ -113,6 +113,8 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/c/:city/budgets/:process/paper/review', path: '/c/alpha/budgets/vote/paper/review', allowed: ALPHA_REVIEWERS, ok: 200, denied: anonymousRedirects },
   { method: 'POST', route: '/c/:city/budgets/:process/paper/:sheet/settle', path: '/c/alpha/budgets/vote/paper/NOSUCH/settle', fields: { keep: 'none' }, allowed: ALPHA_REVIEWERS, ok: 404, denied: 403 },
   { method: 'POST', route: '/c/:city/budgets/:process/codes/sms', path: '/c/alpha/budgets/vote/codes/sms', fields: { phones: '' }, allowed: ALPHA_ADMINS, ok: 400, denied: 403 },
+  { method: 'GET', route: '/c/:city/budgets/:process/edit', path: '/c/alpha/budgets/collect/edit', allowed: ALPHA_ADMINS, ok: 200, denied: anonymousRedirects },
+  { method: 'POST', route: '/c/:city/budgets/:process/edit', path: '/c/alpha/budgets/collect/edit', fields: { title: '' }, allowed: ALPHA_ADMINS, ok: 400, denied: 403 },
   { method: 'POST', route: '/account/logout', path: '/account/logout', allowed: EVERYONE, ok: 303, denied: 0 },
 ];
 

@@ -78,7 +78,7 @@ describe('page budget', () => {
     const client = new Client(t.app);
     await signIn(client, ACCOUNTS.cityAdmin.email, PASSWORD);
     for (const path of ['/c/alpha/moderate', '/c/alpha/moderate?view=open', `/c/alpha/moderate/voices/${reference}`, '/c/alpha/settings', '/c/alpha/settings/texts', '/c/alpha/inclusion/population', '/account',
-      '/c/alpha/budgets/new', '/c/alpha/budgets/collect/review', '/c/alpha/budgets/vote/codes', '/c/alpha/budgets/vote/paper']) {
+      '/c/alpha/budgets/new', '/c/alpha/budgets/collect/review', '/c/alpha/budgets/vote/codes', '/c/alpha/budgets/vote/paper', '/c/alpha/budgets/collect/edit']) {
       const size = Buffer.byteLength(await measure(client, path));
       assert.ok(size <= ANY_PAGE, `${path}: ${size} bytes`);
     }

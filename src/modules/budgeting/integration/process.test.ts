@@ -71,6 +71,23 @@ for (const engine of await testEngines()) {
       assert.match(page.html, /KES\s300,000/);
     });
 
+    it('lets the admin correct the process until voting opens, keeping its short name', async () => {
+      const form = await adminClient.get('/c/alpha/budgets/pb-2027/edit');
+      assert.equal(form.status, 200);
+      assert.match(form.html, /id="budget" name="budget" type="text" value="1000000.00"/);
+      assert.doesNotMatch(form.html, /name="slug"/);
+      const bad = await adminClient.post('/c/alpha/budgets/pb-2027/edit', { ...processForm({ description: 'Clearer: what the city will build in 2027.', 'budget-north': '3,000' }) });
+      assert.equal(bad.status, 400);
+      assert.match(bad.html, /This amount can be read two ways/);
+      const saved = await adminClient.post('/c/alpha/budgets/pb-2027/edit', { ...processForm({ description: 'Clearer: what the city will build in 2027.', slug: 'ignored' }) });
+      assert.equal(saved.status, 303);
+      assert.equal(saved.location, '/c/alpha/budgets/pb-2027?done=edit');
+      const page = await adminClient.get(saved.location!);
+      assert.match(page.html, /The changes are saved\./);
+      assert.match(page.html, /Clearer: what the city will build in 2027\./);
+      assert.equal((await residentClient.post('/c/alpha/budgets/pb-2027/edit', processForm())).status, 403);
+    });
+
     it('collects ideas, then reviews them: accepted with a cost, merged, or rejected with a public reason', async () => {
       await residentClient.get('/c/alpha/budgets/pb-2027/ideas/new');
       assert.match((await residentClient.get('/c/alpha/budgets/pb-2027/ideas/new')).html, /not collecting ideas/);
@@ -121,6 +138,10 @@ for (const engine of await testEngines()) {
     it('opens the vote; the ballot keeps a running total without JavaScript and refuses a selection over the budget, storing nothing', async () => {
       await move('review');
       await move('voting');
+      await adminClient.get('/c/alpha/budgets/pb-2027/edit');
+      const late = await adminClient.post('/c/alpha/budgets/pb-2027/edit', processForm({ rule: 'greedy', completion: 'none' }));
+      assert.equal(late.status, 409);
+      assert.match(late.html, /Voting has opened: the rules of the vote can no longer change/);
       const first = await residentClient.get('/c/alpha/budgets/pb-2027/vote');
       assert.match(first.html, /Your district/, 'a process with district budgets asks for the district first');
       const ballot = await residentClient.get('/c/alpha/budgets/pb-2027/vote?area=north');
@@ -280,7 +301,7 @@ for (const engine of await testEngines()) {
         select action, count(*)::int as n from core_audit where tenant_id = ${f.alpha.id} and action like 'budgeting.%' group by action order by action`);
       assert.deepEqual(Object.fromEntries(actions.map((a) => [a.action, a.n])), {
         'budgeting.ballot.cast': 10, 'budgeting.codes.generate': 1, 'budgeting.idea.accept': 4, 'budgeting.idea.merge': 1,
-        'budgeting.idea.reject': 1, 'budgeting.idea.submit': 6, 'budgeting.process.create': 1, 'budgeting.process.phase': 5, 'budgeting.project.progress': 1,
+        'budgeting.idea.reject': 1, 'budgeting.idea.submit': 6, 'budgeting.process.create': 1, 'budgeting.process.phase': 5, 'budgeting.process.update': 1, 'budgeting.project.progress': 1,
       });
     });
   });

@@ -11,6 +11,10 @@ import { canReviewIdeas, canRunProcess } from '../permissions.ts';
 import { AcceptInput, MergeInput, ProcessInput, RejectInput, readBudgets } from '../schemas.ts';
 import { listIdeas } from '../queries/list-ideas.ts';
 import { createProcess } from '../services/create-process.ts';
+import { updateProcess } from '../services/update-process.ts';
+import { fieldIssues } from '../../../core/validation.ts';
+import { minorToPlain } from '../../../core/money.ts';
+import type { Process } from '../process.ts';
 import { movePhase } from '../services/move-phase.ts';
 import { acceptIdea } from '../services/accept-idea.ts';
 import { mergeIdea } from '../services/merge-idea.ts';
@@ -31,11 +35,11 @@ const PhaseInput = z.object({ to: z.enum(PHASES) });
 export function staffPages(app: Hono<AppEnv>): void {
   const runner = (c: Context<AppEnv>) => restrictedCityContext(c, canRunProcess);
 
-  const processForm = async (ctx: CityContext, values: Record<string, string>, issues: FieldIssue[], status: 200 | 400 | 409) => {
+  const processForm = async (ctx: CityContext, values: Record<string, string>, issues: FieldIssue[], status: 200 | 400 | 409, editing?: { slug: string }) => {
     const areas = await listAreas(ctx.db, ctx.city.id);
     return ctx.page('budgets', {
-      status, hasErrors: issues.length > 0, title: ctx.v.t('budgeting.new'),
-      children: <ProcessForm v={ctx.v} base={ctx.base} areas={areas} values={values} issues={issues} />,
+      status, hasErrors: issues.length > 0, title: ctx.v.t(editing ? 'budgeting.edit' : 'budgeting.new'),
+      children: <ProcessForm v={ctx.v} base={ctx.base} areas={areas} values={values} issues={issues} editing={editing} />,
     });
   };
   app.get('/c/:city/budgets/new', async (c) => {
@@ -53,6 +57,38 @@ export function staffPages(app: Hono<AppEnv>): void {
     const result = await createProcess(ctx.db, { ...form.data, budgets: budgets.budgets }, ctx.v.actor, ctx.city);
     if (!result.ok) return processForm(ctx, form.raw, [{ field: 'slug', messageKey: 'error.budgeting.slugTaken', values: {} }], 409);
     return c.redirect(`${ctx.base}/budgets/${form.data.slug}`, 303);
+  });
+
+  // Changing a process before voting opens: the same form, filled in with what it says now.
+  const editor = async (c: Context<AppEnv>) => {
+    const ctx = await processContext(c);
+    if (!ctx.v.actor && c.req.method === 'GET') return c.redirect(`/account/login?next=${encodeURIComponent(ctx.v.here)}`, 303);
+    if (!canRunProcess(ctx.v.actor, ctx.city)) throw forbidden();
+    return ctx;
+  };
+  app.get('/c/:city/budgets/:process/edit', async (c) => {
+    const ctx = await editor(c);
+    if (ctx instanceof Response) return ctx;
+    return processForm(ctx, formValues(ctx.process), [], 200, { slug: ctx.process.slug });
+  });
+  app.post('/c/:city/budgets/:process/edit', async (c) => {
+    const ctx = await editor(c);
+    if (ctx instanceof Response) return ctx;
+    const raw = c.get('form');
+    const parsed = ProcessInput.safeParse({ ...raw, slug: ctx.process.slug });
+    const areas = (await listAreas(ctx.db, ctx.city.id)).map((a) => a.slug);
+    const budgets = readBudgets(raw, areas, parsed.success ? parsed.data.currency : undefined);
+    const issues = [...(parsed.success ? [] : fieldIssues(parsed.error)), ...budgets.issues];
+    const editing = { slug: ctx.process.slug };
+    if (!parsed.success || issues.length) return processForm(ctx, raw, issues, 400, editing);
+    const { slug, ...input } = parsed.data;
+    void slug;
+    const result = await updateProcess(ctx.db, { ...input, process: ctx.process.slug, budgets: budgets.budgets }, ctx.v.actor, ctx.city);
+    if (!result.ok) {
+      const field = result.error === 'currency-in-use' ? 'currency' : 'budget';
+      return processForm(ctx, raw, [{ field, messageKey: `error.budgeting.edit.${result.error}`, values: {} }], 409, editing);
+    }
+    return c.redirect(`${ctx.here}?done=edit`, 303);
   });
 
   app.post('/c/:city/budgets/:process/phase', async (c) => {
@@ -149,4 +185,16 @@ export function staffPages(app: Hono<AppEnv>): void {
     if (!result.ok) return codes(ctx, voteUrl, raw, [{ field: 'phones', messageKey: 'error.budgeting.closed', values: {} }], undefined, 409);
     return codes(ctx, voteUrl, {}, [], undefined, 200, result.value);
   });
+}
+
+/** A process as its form shows it: amounts in major units, as they were typed. */
+function formValues(p: Process): Record<string, string> {
+  const design = p.design;
+  return {
+    title: p.title, description: p.description, currency: p.currency, ballotKind: design.kind, rule: p.rule, completion: p.completion,
+    minAge: String(p.minAge), revote: p.revote ? 'yes' : '', votingFrom: p.votingFrom ?? '', votingUntil: p.votingUntil ?? '',
+    k: 'k' in design ? String(design.k) : '', points: design.kind === 'cumulative' ? String(design.points) : '',
+    perProject: design.kind === 'cumulative' ? String(design.perProject) : '',
+    ...Object.fromEntries(p.budgets.map((b) => [b.area === null ? 'budget' : `budget-${b.area}`, minorToPlain(b.amount, p.currency)])),
+  };
 }

@@ -151,7 +151,7 @@ export function residentPages(app: Hono<AppEnv>): void {
 }
 
 /** What the page says after a form sent the visitor back to it. */
-const NOTICES: Record<string, string> = { idea: 'budgeting.ideaSent', phase: 'budgeting.moved' };
+const NOTICES: Record<string, string> = { idea: 'budgeting.ideaSent', phase: 'budgeting.moved', edit: 'budgeting.saved' };
 const PROBLEMS: Record<string, string> = { 'not-next': 'error.budgeting.notNext', 'no-projects': 'error.budgeting.noProjects' };
 
 export const pbFileName = (process: Process, area: string | null) => `${process.slug}-${area ?? 'city'}.pb`;

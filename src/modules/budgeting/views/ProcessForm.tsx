@@ -6,16 +6,19 @@ import { BALLOT_KINDS } from '../schemas.ts';
 
 export function ProcessForm(props: {
   v: ViewContext; base: string; areas: readonly { slug: string; name: string }[]; values: Record<string, string>; issues: readonly FieldIssue[];
+  /** Changing an existing process: its short name stays. */
+  editing?: { slug: string } | undefined;
 }) {
   const { v, values } = props;
   const errors = byField(props.issues);
   return (
     <>
       <ErrorSummary v={v} issues={props.issues} />
-      <h1>{v.t('budgeting.new')}</h1>
-      <PostForm v={v} action={`${props.base}/budgets`}>
+      <h1>{v.t(props.editing ? 'budgeting.edit' : 'budgeting.new')}</h1>
+      {props.editing ? <p>{v.t('budgeting.editIntro')}</p> : null}
+      <PostForm v={v} action={props.editing ? `${props.base}/budgets/${props.editing.slug}/edit` : `${props.base}/budgets`}>
         <TextInput v={v} name="title" label={v.t('budgeting.form.title')} value={values.title} errors={errors} />
-        <TextInput v={v} name="slug" label={v.t('budgeting.form.slug')} hint={v.t('budgeting.form.slugHint')} value={values.slug} width="short" errors={errors} />
+        {props.editing ? null : <TextInput v={v} name="slug" label={v.t('budgeting.form.slug')} hint={v.t('budgeting.form.slugHint')} value={values.slug} width="short" errors={errors} />}
         <TextArea v={v} name="description" label={v.t('budgeting.form.description')} value={values.description} errors={errors} />
         <TextInput v={v} name="currency" label={v.t('budgeting.form.currency')} hint={v.t('budgeting.form.currencyHint')} value={values.currency} width="short" errors={errors} />
         <fieldset class="group">
@@ -39,7 +42,7 @@ export function ProcessForm(props: {
         <Checkbox v={v} name="revote" label={v.t('budgeting.form.revote')} checked={values.revote === 'yes'} errors={errors} />
         <TextInput v={v} name="votingFrom" type="text" label={v.t('budgeting.form.votingFrom')} hint={v.t('budgeting.form.dateHint')} value={values.votingFrom} width="short" errors={errors} />
         <TextInput v={v} name="votingUntil" type="text" label={v.t('budgeting.form.votingUntil')} hint={v.t('budgeting.form.dateHint')} value={values.votingUntil} width="short" errors={errors} />
-        <Button>{v.t('budgeting.form.create')}</Button>
+        <Button>{v.t(props.editing ? 'budgeting.form.save' : 'budgeting.form.create')}</Button>
       </PostForm>
     </>
   );

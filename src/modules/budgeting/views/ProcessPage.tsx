@@ -31,6 +31,7 @@ export function ProcessPage(props: {
         {props.canReview ? <li><a href={`${here}/review`}>{v.t('budgeting.review')}</a></li> : null}
         {p.phase === 'voting' && props.canEnterPaper ? <li><a href={`${here}/paper`}>{v.t('budgeting.paper.title')}</a></li> : null}
         {props.canRun ? <li><a href={`${here}/codes`}>{v.t('budgeting.codes')}</a></li> : null}
+        {props.canRun && ['draft', 'ideas', 'review'].includes(p.phase) ? <li><a href={`${here}/edit`}>{v.t('budgeting.edit')}</a></li> : null}
       </ul>
       {props.canRun && p.phase === 'voting' ? <p>{v.t('budgeting.ussdAddress')} <code class="hash">{props.ussdAddress}</code></p> : null}
       {props.canRun && next ? (
