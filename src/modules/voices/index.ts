@@ -25,3 +25,4 @@ export { fold } from './texts/commands.ts';
 export { sendCityTexts, optedOutPhones, type CityTextServices } from './services/send-city-texts.ts';
 export { normalisePhone } from './texts/phone.ts';
 export { phoneLanguage } from './queries/caller-language.ts';
+export { voiceByTypedReference } from './queries/voice-by-typed-reference.ts';

@@ -10,6 +10,7 @@ import { queryRows } from '../../../core/db/index.ts';
 import { verifyAudit } from '../../../core/audit/index.ts';
 import { createSession, grantRole, loadActor, registerUser } from '../../../core/auth/index.ts';
 import { parsePb, tally, castBallot, getProcess } from '../index.ts';
+import { submitVoice } from '../../voices/index.ts';
 
 /** The form a city admin fills in; fields may be overridden. */
 const processForm = (fields: Record<string, string> = {}) => ({
@@ -96,7 +97,17 @@ for (const engine of await testEngines()) {
         await residentClient.get('/c/alpha/budgets/pb-2027/ideas/new');
         return residentClient.post('/c/alpha/budgets/pb-2027/ideas', { title, description: `${title}, for everyone who lives here.`, area });
       };
-      for (const [title, area] of [['Water kiosk', 'north'], ['Street lights', ''], ['Clinic ramp', ''], ['More lights', ''], ['A statue of the mayor', ''], ['Market roof', '']] as const) {
+      const unknownVoice = await residentClient.post('/c/alpha/budgets/pb-2027/ideas', { title: 'From a voice', description: 'An idea grown from a voice.', voiceReference: 'ALP-2020-999999' });
+      assert.equal(unknownVoice.status, 422);
+      assert.match(unknownVoice.html, /No voice of this city has this reference/);
+      const voice = await submitVoice(database.db, { title: 'No water', description: 'The kiosk is dry.', category: 'water', area: 'north', lang: 'en', channel: 'web', secret: 's' }, null, f.alpha);
+      assert.ok(voice.ok);
+      await residentClient.get('/c/alpha/budgets/pb-2027/ideas/new');
+      const fromVoice = await residentClient.post('/c/alpha/budgets/pb-2027/ideas', { title: 'Water kiosk', description: 'Water kiosk, for everyone who lives here.', area: 'north', voiceReference: voice.value.reference.toLowerCase() });
+      assert.equal(fromVoice.status, 303);
+      const [linked] = await queryRows<{ voice_reference: string }>(database.db, sql`select voice_reference from budgeting_idea`);
+      assert.equal(linked!.voice_reference, voice.value.reference);
+      for (const [title, area] of [['Street lights', ''], ['Clinic ramp', ''], ['More lights', ''], ['A statue of the mayor', ''], ['Market roof', '']] as const) {
         assert.equal((await send(title, area)).status, 303);
       }
       const ideas = await queryRows<{ id: string; title: string }>(database.db, sql`select id, title from budgeting_idea order by submitted_at, title`);

@@ -77,6 +77,7 @@ export function residentPages(app: Hono<AppEnv>): void {
     const result = await submitIdea(ctx.db, { ...form.data, process: ctx.process.slug, areas }, ctx.v.actor, ctx.city);
     if (!result.ok) {
       if (result.error === 'not-collecting') return showProcess(ctx, { problem: 'error.budgeting.notCollecting' }, 409);
+      if (result.error === 'unknown-voice') return ideaForm(ctx, form.raw, [{ field: 'voiceReference', messageKey: 'error.budgeting.unknownVoice', values: {} }], 422);
       return ideaForm(ctx, form.raw, [{ field: 'area', messageKey: 'error.field.choose', values: {} }], 422);
     }
     return c.redirect(`${ctx.here}?done=idea`, 303);
