@@ -2,10 +2,12 @@
 // what a simpler rule would have funded beside it, why each unfunded project lost (under
 // equal shares: how much its supporters had left, and how much was missing), how many voters
 // see at least one project they chose funded, and who voted, with small groups withheld.
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../core/db/index.ts';
 import { suppress, type PublishedTable } from '../../inclusion/index.ts';
 import type { PbElection } from '../pb/parse-pb.ts';
+import { writePb } from '../pb/write-pb.ts';
 import { explainEqualShares } from '../rules/explain.ts';
 import { profileOf } from '../rules/profile.ts';
 import type { Completion } from '../rules/mes.ts';
@@ -30,6 +32,8 @@ export interface ProjectResult {
 export interface BudgetResult {
   budget: Budget;
   election: PbElection;
+  /** The anonymised ballots as a pabulib file, and its SHA-256: what anyone downloads and recounts. */
+  pb: { text: string; sha256: string };
   voters: number;
   projects: ProjectResult[];
   /** Minor units. */
@@ -47,7 +51,25 @@ export interface ProcessResults {
 export const TURNOUT_DIMENSIONS = ['channel', 'sex', 'age_band', 'area'] as const;
 export type TurnoutDimension = (typeof TURNOUT_DIMENSIONS)[number];
 
-export async function processResults(db: Db, city: { id: string; name: string }, process: Process, projects: readonly Project[]): Promise<ProcessResults> {
+// Once voting has closed the ballots never change, so each app process counts a process's
+// results once and keeps them: equal shares with add1 on a large city's ballots takes seconds,
+// and a results page may be read by thousands.
+const counted = new WeakMap<Db, Map<string, Promise<ProcessResults>>>();
+
+export function processResults(db: Db, city: { id: string; name: string }, process: Process, projects: readonly Project[]): Promise<ProcessResults> {
+  if (process.phase !== 'results' && process.phase !== 'implementation') return countResults(db, city, process, projects);
+  let byProcess = counted.get(db);
+  if (!byProcess) counted.set(db, (byProcess = new Map()));
+  let results = byProcess.get(process.id);
+  if (!results) {
+    results = countResults(db, city, process, projects);
+    byProcess.set(process.id, results);
+    results.catch(() => byProcess.delete(process.id));
+  }
+  return results;
+}
+
+async function countResults(db: Db, city: { id: string; name: string }, process: Process, projects: readonly Project[]): Promise<ProcessResults> {
   const budgets: BudgetResult[] = [];
   for (const budget of process.budgets) {
     const election = await budgetElection(db, city, process, budget, projects);
@@ -87,8 +109,9 @@ function budgetResult(process: Process, budget: Budget, election: PbElection, pr
   }));
   // Funded first, then by votes: the order people read a results table in.
   rows.sort((a, b) => Number(b.funded) - Number(a.funded) || b.votes - a.votes || a.project.code.localeCompare(b.project.code, 'en', { numeric: true }));
+  const text = writePb(election);
   return {
-    budget, election, voters: election.ballots.length, projects: rows, comparison, votersWithFunded,
+    budget, election, pb: { text, sha256: createHash('sha256').update(text).digest('hex') }, voters: election.ballots.length, projects: rows, comparison, votersWithFunded,
     fundedCost: rows.filter((r) => r.funded).reduce((sum, r) => sum + r.project.cost, 0),
   };
 }

@@ -1,6 +1,5 @@
 // Residents' pages: the city's processes, one process, sending an idea, the ballot, the
 // results and the anonymised ballots as pabulib files.
-import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { countHit, overLimit, parseForm, RATE_WINDOW_SECONDS } from '../../../core/http/index.ts';
@@ -13,12 +12,10 @@ import { IdeaInput } from '../schemas.ts';
 import { listProcesses } from '../queries/get-process.ts';
 import { listIdeas } from '../queries/list-ideas.ts';
 import { processResults } from '../queries/process-results.ts';
-import { budgetElection } from '../queries/budget-election.ts';
 import { submitIdea } from '../services/submit-idea.ts';
 import { castBallot } from '../services/cast-ballot.ts';
 import { refusalIssue } from './refusals.ts';
 import { readBallotForm } from '../ballots/ballot-form.ts';
-import { writePb } from '../pb/write-pb.ts';
 import { ProcessList } from '../views/ProcessList.tsx';
 import { ProcessPage } from '../views/ProcessPage.tsx';
 import { IdeaForm } from '../views/IdeaForm.tsx';
@@ -131,7 +128,7 @@ export function residentPages(app: Hono<AppEnv>): void {
     const ctx = await processContext(c);
     if (ctx.process.phase !== 'results' && ctx.process.phase !== 'implementation') return showProcess(ctx, { problem: 'error.budgeting.noResultsYet' }, 409);
     const results = await processResults(ctx.db, ctx.city, ctx.process, ctx.projects);
-    const files = new Map(results.budgets.map((r) => [r.budget.id, { name: pbFileName(ctx.process, r.budget.area), sha256: sha256(writePb(r.election)) }]));
+    const files = new Map(results.budgets.map((r) => [r.budget.id, { name: pbFileName(ctx.process, r.budget.area), sha256: r.pb.sha256 }]));
     return ctx.page('budgets', {
       title: ctx.v.t('budgeting.results.title', { process: ctx.process.title }),
       children: <ResultsPage v={ctx.v} base={ctx.base} process={ctx.process} results={results} areaNames={ctx.areaNames} files={files} />,
@@ -143,11 +140,12 @@ export function residentPages(app: Hono<AppEnv>): void {
     if (ctx.process.phase !== 'results' && ctx.process.phase !== 'implementation') throw notFound();
     const budget = ctx.process.budgets.find((b) => pbFileName(ctx.process, b.area) === c.req.param('file'));
     if (!budget) throw notFound();
-    const text = writePb(await budgetElection(ctx.db, ctx.city, ctx.process, budget, ctx.projects));
+    const results = await processResults(ctx.db, ctx.city, ctx.process, ctx.projects);
+    const { pb } = results.budgets.find((r) => r.budget.id === budget.id)!;
     c.header('content-type', 'text/plain; charset=utf-8');
     c.header('content-disposition', `attachment; filename="${pbFileName(ctx.process, budget.area)}"`);
-    c.header('x-content-sha256', sha256(text));
-    return c.body(text);
+    c.header('x-content-sha256', pb.sha256);
+    return c.body(pb.text);
   });
 }
 
@@ -156,4 +154,3 @@ const NOTICES: Record<string, string> = { idea: 'budgeting.ideaSent', phase: 'bu
 const PROBLEMS: Record<string, string> = { 'not-next': 'error.budgeting.notNext', 'no-projects': 'error.budgeting.noProjects' };
 
 export const pbFileName = (process: Process, area: string | null) => `${process.slug}-${area ?? 'city'}.pb`;
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
