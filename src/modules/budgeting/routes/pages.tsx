@@ -5,7 +5,8 @@ import type { AppEnv } from '../../../core/http/index.ts';
 import { countHit, overLimit, parseForm, RATE_WINDOW_SECONDS } from '../../../core/http/index.ts';
 import { notFound } from '../../../core/result.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
-import { AGE_BANDS, SEXES, cityContext, hookToken, listAreas } from '../../voices/index.ts';
+import { cityContext, hookToken, listAreas } from '../../voices/index.ts';
+import { readDemographics } from './demographics.ts';
 import { USSD_BALLOT_PATH, USSD_BALLOT_PURPOSE } from './ussd.ts';
 import { canEnterPaperBallots, canReviewIdeas, canRunProcess, canSubmitIdea } from '../permissions.ts';
 import { IdeaInput } from '../schemas.ts';
@@ -109,8 +110,7 @@ export function residentPages(app: Hono<AppEnv>): void {
       c.header('Retry-After', String(RATE_WINDOW_SECONDS));
       return ballot(ctx, area, raw, [{ field: 'code', messageKey: 'error.budgeting.tooManyGuesses', values: {} }], 429);
     }
-    const sex = (SEXES as readonly string[]).includes(raw.sex ?? '') ? raw.sex as typeof SEXES[number] : undefined;
-    const ageBand = (AGE_BANDS as readonly string[]).includes(raw.ageBand ?? '') ? raw.ageBand : undefined;
+    const { sex, ageBand } = readDemographics(raw);
     const result = await castBallot(ctx.db, {
       process: ctx.process.slug, voter: ctx.v.actor ? { kind: 'account' } : { kind: 'code', code: raw.code! }, channel: ctx.v.actor ? 'web' : 'code',
       area, ageConfirmed: raw.ageConfirmed === 'yes', sex, ageBand, choices: read.choices, secret: c.get('services').config.secret,

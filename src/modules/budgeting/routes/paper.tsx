@@ -4,7 +4,7 @@ import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
 import { forbidden } from '../../../core/result.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
-import { AGE_BANDS, SEXES } from '../../voices/index.ts';
+import { readDemographics } from './demographics.ts';
 import { canEnterPaperBallots, canReviewIdeas } from '../permissions.ts';
 import { readBallotForm } from '../ballots/ballot-form.ts';
 import { paperCounts, mismatchedSheets } from '../queries/paper-sheets.ts';
@@ -44,8 +44,7 @@ export function paperPages(app: Hono<AppEnv>): void {
     if (raw.action === 'check' || read.issues.length) return form(ctx, raw, read.issues, read.issues.length ? 400 : 200);
     const result = await enterPaperBallot(ctx.db, {
       process: ctx.process.slug, sheet: raw.sheet ?? '', area, ageConfirmed: raw.ageConfirmed === 'yes', choices: read.choices, secret: c.get('services').config.secret,
-      sex: (SEXES as readonly string[]).includes(raw.sex ?? '') ? raw.sex as typeof SEXES[number] : undefined,
-      ageBand: (AGE_BANDS as readonly string[]).includes(raw.ageBand ?? '') ? raw.ageBand : undefined,
+      ...readDemographics(raw),
     }, ctx.v.actor, ctx.city);
     if (result.ok) return form(ctx, {}, [], 200, { sheet: result.sheet, state: result.state });
     const refusal = result.refusal;
