@@ -2,7 +2,9 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { testEngines, type TestDatabase } from '../../../../test/support/databases.ts';
-import { seedFixtures, ACCOUNTS, PASSWORD } from '../../../../test/support/fixtures.ts';
+import { seedFixtures, ACCOUNTS, PASSWORD, type Fixtures } from '../../../../test/support/fixtures.ts';
+import { actorOf } from '../../../../test/support/actors.ts';
+import { enterPaperBallot } from '../services/enter-paper-ballot.ts';
 import { seedBudgets } from '../../../../test/support/budgets.ts';
 import { testApp } from '../../../../test/support/app.ts';
 import { Client, signIn } from '../../../../test/support/client.ts';
@@ -14,11 +16,12 @@ for (const engine of await testEngines()) {
   describe(`paper ballots on ${engine.name}`, () => {
     let database: TestDatabase;
     let t: ReturnType<typeof testApp>;
+    let f: Fixtures;
     const clients: Record<string, Client> = {};
 
     before(async () => {
       database = await engine.open();
-      const f = await seedFixtures(database.db);
+      f = await seedFixtures(database.db);
       t = testApp(database);
       await seedBudgets(database.db, f.alpha, t.config.secret);
       for (const who of ['facilitator', 'moderator', 'cityAdmin', 'resident'] as const) {
@@ -90,6 +93,18 @@ for (const engine of await testEngines()) {
         select count(*)::int as n from budgeting_ballot where choices = ${JSON.stringify(entries[0]!.choices)}::jsonb`);
       assert.equal(ballot!.n, 1, 'the kept entry is the ballot counted');
       assert.match((await clients.cityAdmin!.get('/c/alpha/budgets/vote/paper/review')).html, /No sheet waits for review/);
+    });
+
+    it('counts a sheet whose two entries arrive at the same moment', async () => {
+      const before = await paperVoters();
+      const budgetId = (await queryRows<{ id: string }>(database.db, sql`
+        select b.id from budgeting_budget b join budgeting_process p on p.id = b.process_id where p.slug = 'vote' and b.area is null`))[0]!.id;
+      const entry = async (who: 'facilitator' | 'moderator') => enterPaperBallot(database.db, {
+        process: 'vote', sheet: 'D001', area: 'south', ageConfirmed: true, choices: { [budgetId]: { projects: ['3'] } }, secret: t.config.secret,
+      }, await actorOf(database.db, who), f.alpha);
+      const [a, b] = await Promise.all([entry('facilitator'), entry('moderator')]);
+      assert.deepEqual([a.ok && a.state, b.ok && b.state].sort(), ['counted', 'waiting']);
+      assert.equal(await paperVoters(), before + 1);
     });
 
     it('keeps paper entry to facilitators and settling to reviewers', async () => {

@@ -28,6 +28,9 @@ export async function enterPaperBallot(
   const b = prepared.ballot;
   return db.transaction(async (tx) => {
     if (!(await lockOpenVote(tx, city.id, b.process_id))) return { ok: false as const, refusal: { error: 'closed' as const } };
+    // The sheet's entries are read and written one facilitator at a time, even for its first
+    // two entries, which have no row yet to lock.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`budgeting-paper:${city.id}:${b.process_id}:${sheet}`}))`);
     const entries = await queryRows<{ id: string; entered_by: string; status: string; same: boolean }>(tx, sql`
       select id, entered_by, status,
         (area is not distinct from ${b.area} and sex is not distinct from ${b.sex} and age_band is not distinct from ${b.age_band}
