@@ -107,6 +107,13 @@ for (const engine of await testEngines()) {
       assert.equal(await paperVoters(), before + 1);
     });
 
+    it('warns the admin before closing the vote while sheets are not yet counted', async () => {
+      assert.doesNotMatch((await clients.cityAdmin!.get('/c/alpha/budgets/vote')).html, /not been counted yet/);
+      await enter('facilitator', { sheet: 'E001', 'p-1': 'yes' });
+      assert.match((await clients.cityAdmin!.get('/c/alpha/budgets/vote')).html, /1 paper sheet has not been counted yet \(waiting for a second entry or for review\)\. Closing the vote now leaves it out\./);
+      assert.doesNotMatch((await clients.resident!.get('/c/alpha/budgets/vote')).html, /not been counted yet/);
+    });
+
     it('keeps paper entry to facilitators and settling to reviewers', async () => {
       assert.equal((await clients.resident!.get('/c/alpha/budgets/vote/paper')).status, 403);
       assert.equal((await clients.facilitator!.get('/c/alpha/budgets/vote/paper/review')).status, 403);

@@ -12,6 +12,7 @@ import { canEnterPaperBallots, canReviewIdeas, canRunProcess, canSubmitIdea } fr
 import { IdeaInput } from '../schemas.ts';
 import { listProcesses } from '../queries/get-process.ts';
 import { listIdeas } from '../queries/list-ideas.ts';
+import { paperCounts } from '../queries/paper-sheets.ts';
 import { processResults } from '../queries/process-results.ts';
 import { submitIdea } from '../services/submit-idea.ts';
 import { castBallot } from '../services/cast-ballot.ts';
@@ -45,10 +46,11 @@ export function residentPages(app: Hono<AppEnv>): void {
     ? `${ctx.origin}${USSD_BALLOT_PATH}/${ctx.city.slug}?token=${hookToken(ctx.secret, ctx.city.id, USSD_BALLOT_PURPOSE)}` : '';
   const showProcess = async (ctx: ProcessContext, extra: { notice?: string; problem?: string } = {}, status: 200 | 409 = 200) => {
     const ideas = await listIdeas(ctx.db, ctx.city.id, ctx.process.id);
+    const paper = ctx.process.phase === 'voting' && canRunProcess(ctx.v.actor, ctx.city) ? await paperCounts(ctx.db, ctx.city.id, ctx.process.id) : null;
     return ctx.page('budgets', {
       status, title: ctx.process.title,
       children: <ProcessPage v={ctx.v} base={ctx.base} process={ctx.process} projects={ctx.projects} ideas={ideas} areaNames={ctx.areaNames}
-        canRun={canRunProcess(ctx.v.actor, ctx.city)} canReview={canReviewIdeas(ctx.v.actor, ctx.city)} canEnterPaper={canEnterPaperBallots(ctx.v.actor, ctx.city)} ussdAddress={ussdAddress(ctx)} {...extra} />,
+        canRun={canRunProcess(ctx.v.actor, ctx.city)} canReview={canReviewIdeas(ctx.v.actor, ctx.city)} canEnterPaper={canEnterPaperBallots(ctx.v.actor, ctx.city)} ussdAddress={ussdAddress(ctx)} paperPending={paper ? paper.waiting + paper.mismatched : 0} {...extra} />,
     });
   };
   app.get('/c/:city/budgets/:process', async (c) => showProcess(await processContext(c), { notice: NOTICES[c.req.query('done') ?? ''], problem: PROBLEMS[c.req.query('problem') ?? ''] }));

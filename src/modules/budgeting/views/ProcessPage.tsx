@@ -10,7 +10,9 @@ import { budgetName, money } from './labels.ts';
 
 export function ProcessPage(props: {
   v: ViewContext; base: string; process: Process; projects: readonly Project[]; ideas: readonly Idea[]; areaNames: ReadonlyMap<string, string>;
-  canRun: boolean; canReview: boolean; canEnterPaper: boolean; ussdAddress: string; notice?: string | undefined; problem?: string;
+  canRun: boolean; canReview: boolean; canEnterPaper: boolean; ussdAddress: string;
+  /** Paper sheets not yet counted (waiting for a second entry, or for review): closing the vote leaves them out. */
+  paperPending: number; notice?: string | undefined; problem?: string;
 }) {
   const { v, process: p } = props;
   const here = `${props.base}/budgets/${p.slug}`;
@@ -36,6 +38,7 @@ export function ProcessPage(props: {
       {props.canRun && p.phase === 'voting' ? <p>{v.t('budgeting.ussdAddress')} <code class="hash">{props.ussdAddress}</code></p> : null}
       {props.canRun && next ? (
         <PostForm v={v} action={`${here}/phase`}>
+          {p.phase === 'voting' && props.paperPending > 0 ? <p class="notice">{v.t('budgeting.paperPending', { count: props.paperPending })}</p> : null}
           <input type="hidden" name="to" value={next} />
           <Button variant="secondary">{v.t('budgeting.moveTo', { phase: v.t(`budgeting.phase.${next}`) })}</Button>
         </PostForm>
