@@ -2,8 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../../core/http/index.ts';
-import { baseUrl, parseForm } from '../../../core/http/index.ts';
-import { forbidden } from '../../../core/result.ts';
+import { parseForm } from '../../../core/http/index.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
 import { listAreas, normalisePhone, restrictedCityContext, type CityContext } from '../../voices/index.ts';
 import { PHASES } from '../ballots/process-phases.ts';
@@ -24,7 +23,7 @@ import { sendCodesBySms } from '../services/send-codes-by-sms.ts';
 import { ProcessForm } from '../views/ProcessForm.tsx';
 import { ReviewPage } from '../views/ReviewPage.tsx';
 import { CodesPage } from '../views/CodesPage.tsx';
-import { processContext, type ProcessContext } from './process-context.ts';
+import { restrictedProcessContext, type ProcessContext } from './process-context.ts';
 
 const CodesInput = z.object({
   count: z.preprocess((v) => (typeof v === 'string' ? Number(v.trim() || NaN) : v),
@@ -60,12 +59,7 @@ export function staffPages(app: Hono<AppEnv>): void {
   });
 
   // Changing a process before voting opens: the same form, filled in with what it says now.
-  const editor = async (c: Context<AppEnv>) => {
-    const ctx = await processContext(c);
-    if (!ctx.v.actor && c.req.method === 'GET') return c.redirect(`/account/login?next=${encodeURIComponent(ctx.v.here)}`, 303);
-    if (!canRunProcess(ctx.v.actor, ctx.city)) throw forbidden();
-    return ctx;
-  };
+  const editor = (c: Context<AppEnv>) => restrictedProcessContext(c, canRunProcess);
   app.get('/c/:city/budgets/:process/edit', async (c) => {
     const ctx = await editor(c);
     if (ctx instanceof Response) return ctx;
@@ -92,8 +86,8 @@ export function staffPages(app: Hono<AppEnv>): void {
   });
 
   app.post('/c/:city/budgets/:process/phase', async (c) => {
-    const ctx = await processContext(c);
-    if (!canRunProcess(ctx.v.actor, ctx.city)) throw forbidden();
+    const ctx = await restrictedProcessContext(c, canRunProcess);
+    if (ctx instanceof Response) return ctx;
     const form = parseForm(c, PhaseInput);
     const result = form.ok ? await movePhase(ctx.db, { process: ctx.process.slug, to: form.data.to }, ctx.v.actor, ctx.city) : { ok: false as const, error: 'not-next' as const };
     if (!result.ok) {
@@ -109,12 +103,7 @@ export function staffPages(app: Hono<AppEnv>): void {
       children: <ReviewPage v={ctx.v} base={ctx.base} process={ctx.process} ideas={ideas} projects={ctx.projects} areaNames={ctx.areaNames} {...extra} />,
     });
   };
-  const reviewer = async (c: Context<AppEnv>) => {
-    const ctx = await processContext(c);
-    if (!ctx.v.actor && c.req.method === 'GET') return c.redirect(`/account/login?next=${encodeURIComponent(ctx.v.here)}`, 303);
-    if (!canReviewIdeas(ctx.v.actor, ctx.city)) throw forbidden();
-    return ctx;
-  };
+  const reviewer = (c: Context<AppEnv>) => restrictedProcessContext(c, canReviewIdeas);
   app.get('/c/:city/budgets/:process/review', async (c) => {
     const ctx = await reviewer(c);
     return ctx instanceof Response ? ctx : review(ctx, { current: c.req.query('idea') });
@@ -140,39 +129,32 @@ export function staffPages(app: Hono<AppEnv>): void {
   decide('merge', MergeInput, (ctx, idea, data) => mergeIdea(ctx.db, { ...data, process: ctx.process.slug, idea }, ctx.v.actor, ctx.city));
   decide('reject', RejectInput, (ctx, idea, data) => rejectIdea(ctx.db, { ...data, process: ctx.process.slug, idea }, ctx.v.actor, ctx.city));
 
-  const codes = (ctx: ProcessContext, voteUrl: string, values: Record<string, string>, issues: FieldIssue[], batch?: { number: number; codes: string[] }, status: 200 | 400 | 409 = 200,
+  const codes = (ctx: ProcessContext, values: Record<string, string>, issues: FieldIssue[], batch?: { number: number; codes: string[] }, status: 200 | 400 | 409 = 200,
     texted?: { sent: number; optedOut: number }) =>
     ctx.page('budgets', {
       status, hasErrors: issues.length > 0, title: ctx.v.t('budgeting.codes'),
       children: <CodesPage v={ctx.v} base={ctx.base} process={ctx.process} issues={issues} values={values} batch={batch}
-        voteUrl={voteUrl} texted={texted} />,
+        voteUrl={`${ctx.origin}${ctx.here}/vote`} texted={texted} />,
     });
-  const codeRunner = async (c: Context<AppEnv>) => {
-    const ctx = await processContext(c);
-    if (!ctx.v.actor && c.req.method === 'GET') return c.redirect(`/account/login?next=${encodeURIComponent(ctx.v.here)}`, 303);
-    if (!canRunProcess(ctx.v.actor, ctx.city)) throw forbidden();
-    return ctx;
-  };
+  const codeRunner = (c: Context<AppEnv>) => restrictedProcessContext(c, canRunProcess);
   app.get('/c/:city/budgets/:process/codes', async (c) => {
     const ctx = await codeRunner(c);
-    return ctx instanceof Response ? ctx : codes(ctx, `${baseUrl(c)}${ctx.here}/vote`, {}, []);
+    return ctx instanceof Response ? ctx : codes(ctx, {}, []);
   });
   app.post('/c/:city/budgets/:process/codes', async (c) => {
     const ctx = await codeRunner(c);
     if (ctx instanceof Response) return ctx;
     const form = parseForm(c, CodesInput);
-    const voteUrl = `${baseUrl(c)}${ctx.here}/vote`;
-    if (!form.ok) return codes(ctx, voteUrl, form.raw, form.issues, undefined, 400);
-    const result = await generateCodes(ctx.db, { process: ctx.process.slug, count: form.data.count, secret: c.get('services').config.secret }, ctx.v.actor, ctx.city);
-    if (!result.ok) return codes(ctx, voteUrl, form.raw, [{ field: 'count', messageKey: 'error.budgeting.closed', values: {} }], undefined, 409);
-    return codes(ctx, voteUrl, {}, [], { number: result.value.batch, codes: result.value.codes });
+    if (!form.ok) return codes(ctx, form.raw, form.issues, undefined, 400);
+    const result = await generateCodes(ctx.db, { process: ctx.process.slug, count: form.data.count, secret: ctx.secret }, ctx.v.actor, ctx.city);
+    if (!result.ok) return codes(ctx, form.raw, [{ field: 'count', messageKey: 'error.budgeting.closed', values: {} }], undefined, 409);
+    return codes(ctx, {}, [], { number: result.value.batch, codes: result.value.codes });
   });
 
   // Codes by SMS: one number per line (or separated by commas), in international format.
   app.post('/c/:city/budgets/:process/codes/sms', async (c) => {
     const ctx = await codeRunner(c);
     if (ctx instanceof Response) return ctx;
-    const voteUrl = `${baseUrl(c)}${ctx.here}/vote`;
     const raw = c.get('form');
     const typed = (raw.phones ?? '').split(/[\n,;]+/).map((p) => p.trim()).filter(Boolean);
     const invalid = typed.filter((p) => normalisePhone(p) === null);
@@ -180,10 +162,10 @@ export function staffPages(app: Hono<AppEnv>): void {
     const problem: Omit<FieldIssue, 'field'> | null = typed.length === 0 ? { messageKey: 'error.budgeting.phonesNone', values: {} }
       : invalid.length ? { messageKey: 'error.budgeting.phonesInvalid', values: { count: invalid.length, numbers: invalid.slice(0, 5).join(', ') } }
       : phones.length > MAX_CODES_PER_BATCH ? { messageKey: 'error.budgeting.codesCount', values: {} } : null;
-    if (problem) return codes(ctx, voteUrl, raw, [{ field: 'phones', ...problem }], undefined, 400);
-    const result = await sendCodesBySms(ctx.db, { process: ctx.process, phones, voteUrl, services: c.get('services') }, ctx.v.actor, ctx.city);
-    if (!result.ok) return codes(ctx, voteUrl, raw, [{ field: 'phones', messageKey: 'error.budgeting.closed', values: {} }], undefined, 409);
-    return codes(ctx, voteUrl, {}, [], undefined, 200, result.value);
+    if (problem) return codes(ctx, raw, [{ field: 'phones', ...problem }], undefined, 400);
+    const result = await sendCodesBySms(ctx.db, { process: ctx.process, phones, voteUrl: `${ctx.origin}${ctx.here}/vote`, services: c.get('services') }, ctx.v.actor, ctx.city);
+    if (!result.ok) return codes(ctx, raw, [{ field: 'phones', messageKey: 'error.budgeting.closed', values: {} }], undefined, 409);
+    return codes(ctx, {}, [], undefined, 200, result.value);
   });
 }
 

@@ -115,7 +115,7 @@ export function residentPages(app: Hono<AppEnv>): void {
     const { sex, ageBand } = readDemographics(raw);
     const result = await castBallot(ctx.db, {
       process: ctx.process.slug, voter: ctx.v.actor ? { kind: 'account' } : { kind: 'code', code: raw.code! }, channel: ctx.v.actor ? 'web' : 'code',
-      area, ageConfirmed: raw.ageConfirmed === 'yes', sex, ageBand, choices: read.choices, secret: c.get('services').config.secret,
+      area, ageConfirmed: raw.ageConfirmed === 'yes', sex, ageBand, choices: read.choices, secret: ctx.secret,
     }, ctx.v.actor, ctx.city);
     if (result.ok) {
       return ctx.page('budgets', { title: ctx.v.t('budgeting.thanks.title'), children: <ThanksPage v={ctx.v} base={ctx.base} process={ctx.process} replaced={result.replaced} /> });

@@ -1,8 +1,7 @@
 // Paper ballots: facilitators type them in (twice, by different people), reviewers settle the
 // sheets whose entries differ.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
-import { forbidden } from '../../../core/result.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
 import { readDemographics } from './demographics.ts';
 import { canEnterPaperBallots, canReviewIdeas } from '../permissions.ts';
@@ -12,16 +11,10 @@ import { enterPaperBallot, type PaperEntryState } from '../services/enter-paper-
 import { settlePaperSheet } from '../services/settle-paper-sheet.ts';
 import { PaperPage } from '../views/PaperPage.tsx';
 import { PaperReviewPage } from '../views/PaperReviewPage.tsx';
-import { processContext, type ProcessContext } from './process-context.ts';
+import { restrictedProcessContext, type ProcessContext } from './process-context.ts';
 import { refusalIssue } from './refusals.ts';
 
 export function paperPages(app: Hono<AppEnv>): void {
-  const allowed = async (c: Context<AppEnv>, may: typeof canEnterPaperBallots) => {
-    const ctx = await processContext(c);
-    if (!ctx.v.actor && c.req.method === 'GET') return c.redirect(`/account/login?next=${encodeURIComponent(ctx.v.here)}`, 303);
-    if (!may(ctx.v.actor, ctx.city)) throw forbidden();
-    return ctx;
-  };
   const form = async (ctx: ProcessContext, values: Record<string, string>, issues: FieldIssue[], status: 200 | 400 | 409 | 422, entered?: { sheet: string; state: PaperEntryState }) =>
     ctx.page('budgets', {
       status, hasErrors: issues.length > 0, enhanced: true, title: ctx.v.t('budgeting.paper.title'),
@@ -30,12 +23,12 @@ export function paperPages(app: Hono<AppEnv>): void {
     });
 
   app.get('/c/:city/budgets/:process/paper', async (c) => {
-    const ctx = await allowed(c, canEnterPaperBallots);
+    const ctx = await restrictedProcessContext(c, canEnterPaperBallots);
     return ctx instanceof Response ? ctx : form(ctx, {}, [], 200);
   });
 
   app.post('/c/:city/budgets/:process/paper', async (c) => {
-    const ctx = await allowed(c, canEnterPaperBallots);
+    const ctx = await restrictedProcessContext(c, canEnterPaperBallots);
     if (ctx instanceof Response) return ctx;
     const raw = c.get('form');
     const area = raw.area || undefined;
@@ -43,7 +36,7 @@ export function paperPages(app: Hono<AppEnv>): void {
     const read = readBallotForm(raw, ctx.process.design, open.map((b) => ({ id: b.id, codes: ctx.projects.filter((p) => p.onBallot && p.budgetId === b.id).map((p) => p.code) })));
     if (raw.action === 'check' || read.issues.length) return form(ctx, raw, read.issues, read.issues.length ? 400 : 200);
     const result = await enterPaperBallot(ctx.db, {
-      process: ctx.process.slug, sheet: raw.sheet ?? '', area, ageConfirmed: raw.ageConfirmed === 'yes', choices: read.choices, secret: c.get('services').config.secret,
+      process: ctx.process.slug, sheet: raw.sheet ?? '', area, ageConfirmed: raw.ageConfirmed === 'yes', choices: read.choices, secret: ctx.secret,
       ...readDemographics(raw),
     }, ctx.v.actor, ctx.city);
     if (result.ok) return form(ctx, {}, [], 200, { sheet: result.sheet, state: result.state });
@@ -63,16 +56,16 @@ export function paperPages(app: Hono<AppEnv>): void {
     });
 
   app.get('/c/:city/budgets/:process/paper/review', async (c) => {
-    const ctx = await allowed(c, canReviewIdeas);
+    const ctx = await restrictedProcessContext(c, canReviewIdeas);
     return ctx instanceof Response ? ctx : review(ctx);
   });
 
   app.post('/c/:city/budgets/:process/paper/:sheet/settle', async (c) => {
-    const ctx = await allowed(c, canReviewIdeas);
+    const ctx = await restrictedProcessContext(c, canReviewIdeas);
     if (ctx instanceof Response) return ctx;
     const keep = c.get('form').keep;
     const result = await settlePaperSheet(ctx.db, {
-      process: ctx.process.slug, sheet: c.req.param('sheet'), keep: !keep || keep === 'none' ? null : keep, secret: c.get('services').config.secret,
+      process: ctx.process.slug, sheet: c.req.param('sheet'), keep: !keep || keep === 'none' ? null : keep, secret: ctx.secret,
     }, ctx.v.actor, ctx.city);
     if (!result.ok) return review(ctx, { problem: `error.budgeting.settle.${result.error}` }, 409);
     return review(ctx, { notice: `budgeting.paper.settled.${result.value}` });

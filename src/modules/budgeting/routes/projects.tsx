@@ -2,8 +2,8 @@
 // report of a process as an Atom feed.
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../../core/http/index.ts';
-import { baseUrl, parseForm } from '../../../core/http/index.ts';
-import { forbidden, notFound } from '../../../core/result.ts';
+import { parseForm } from '../../../core/http/index.ts';
+import { notFound } from '../../../core/result.ts';
 import type { FieldIssue } from '../../../core/validation.ts';
 import { canReviewIdeas } from '../permissions.ts';
 import { ProgressInput } from '../schemas.ts';
@@ -11,7 +11,7 @@ import { projectUpdates } from '../queries/project-updates.ts';
 import { postProgress } from '../services/post-progress.ts';
 import { ProjectPage } from '../views/ProjectPage.tsx';
 import { updatesFeed } from '../views/atom.ts';
-import { processContext, type ProcessContext } from './process-context.ts';
+import { processContext, restrictedProcessContext, type ProcessContext } from './process-context.ts';
 
 export function projectPages(app: Hono<AppEnv>): void {
   const show = async (ctx: ProcessContext, code: string, extra: { values?: Record<string, string>; issues?: FieldIssue[]; done?: boolean } = {}, status: 200 | 400 | 409 = 200) => {
@@ -31,8 +31,8 @@ export function projectPages(app: Hono<AppEnv>): void {
   });
 
   app.post('/c/:city/budgets/:process/projects/:code/progress', async (c) => {
-    const ctx = await processContext(c);
-    if (!canReviewIdeas(ctx.v.actor, ctx.city)) throw forbidden();
+    const ctx = await restrictedProcessContext(c, canReviewIdeas);
+    if (ctx instanceof Response) return ctx;
     const code = c.req.param('code');
     const form = parseForm(c, ProgressInput);
     if (!form.ok) return show(ctx, code, { values: form.raw, issues: form.issues }, 400);
@@ -44,10 +44,9 @@ export function projectPages(app: Hono<AppEnv>): void {
   app.get('/c/:city/budgets/:process/updates.atom', async (c) => {
     const ctx = await processContext(c);
     const updates = await projectUpdates(ctx.db, ctx.city.id, ctx.process.id);
-    const origin = baseUrl(c);
     c.header('content-type', 'application/atom+xml; charset=utf-8');
     return c.body(updatesFeed(ctx.v.t, {
-      url: `${origin}${ctx.here}/updates.atom`, pageUrl: `${origin}${ctx.here}`, title: ctx.v.t('budgeting.feedTitle', { process: ctx.process.title }),
+      url: `${ctx.origin}${ctx.here}/updates.atom`, pageUrl: `${ctx.origin}${ctx.here}`, title: ctx.v.t('budgeting.feedTitle', { process: ctx.process.title }),
       author: ctx.city.name, updates, since: new Date(0),
     }));
   });
